@@ -1,0 +1,239 @@
+package io.recurportal.billing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one seam to the payment provider. The portal never talks to Stripe (or the
+ * sandbox) any other way, so a host can replace the provider with a bean of this type.
+ * <p>
+ * Implementations are thread-safe. Lookups answer {@link Optional#empty()} for an id the
+ * provider does not know. Failures are thrown as {@link io.recurportal.error.PortalException}
+ * with a stable code: {@code payment_failed} when a card is declined,
+ * {@code invalid_subscription_state} when the state forbids the action,
+ * {@code idempotency_conflict} when a key is reused for another request,
+ * {@code provider_unavailable} when the provider cannot be reached.
+ * <p>
+ * Every mutating call takes an idempotency key: the same key with the same arguments
+ * changes nothing the second time and answers as the first time did, so a retry after a
+ * timeout can never cancel, charge or switch twice.
+ */
+public interface BillingGateway {
+
+	/**
+	 * Which provider this is.
+	 * @return the provider's name and public key
+	 */
+	ProviderInfo providerInfo();
+
+	// Customers
+
+	/**
+	 * A customer by the provider's id.
+	 * @param customerId the id
+	 * @return the customer, if it exists
+	 */
+	Optional<Customer> findCustomer(String customerId);
+
+	/**
+	 * The customer of a host account.
+	 * @param externalId the host's account id
+	 * @return the customer, if the account has one
+	 */
+	Optional<Customer> findCustomerByExternalId(String externalId);
+
+	/**
+	 * The customer with a billing email, compared ignoring case. When several share it,
+	 * the one created last.
+	 * @param email the email
+	 * @return the customer, if one has the email
+	 */
+	Optional<Customer> findCustomerByEmail(String email);
+
+	/**
+	 * Creates the customer of an account.
+	 * @param customer what to create
+	 * @param idempotencyKey the key of this action
+	 * @return the new customer
+	 */
+	Customer createCustomer(NewCustomer customer, String idempotencyKey);
+
+	/**
+	 * Replaces a customer's profile.
+	 * @param customerId the customer
+	 * @param update the new profile
+	 * @param idempotencyKey the key of this action
+	 * @return the updated customer
+	 */
+	Customer updateCustomer(String customerId, CustomerProfileUpdate update, String idempotencyKey);
+
+	// Catalog
+
+	/**
+	 * The active recurring prices, with their products.
+	 * @return the prices, cheapest first within a product
+	 */
+	List<Price> listPrices();
+
+	/**
+	 * A price by id, active or not.
+	 * @param priceId the id
+	 * @return the price, if it exists
+	 */
+	Optional<Price> findPrice(String priceId);
+
+	// Subscriptions
+
+	/**
+	 * A customer's subscriptions in every status, newest first.
+	 * @param customerId the customer
+	 * @return the subscriptions
+	 */
+	List<Subscription> listSubscriptions(String customerId);
+
+	/**
+	 * A subscription by id.
+	 * @param subscriptionId the id
+	 * @return the subscription, if it exists
+	 */
+	Optional<Subscription> findSubscription(String subscriptionId);
+
+	/**
+	 * Cancels a subscription now or at the end of its period.
+	 * @param subscriptionId the subscription
+	 * @param timing when it ends
+	 * @param reason why, as the customer said
+	 * @param idempotencyKey the key of this action
+	 * @return the subscription after the change
+	 */
+	Subscription cancel(String subscriptionId, CancelTiming timing, CancellationReason reason, String idempotencyKey);
+
+	/**
+	 * Undoes a cancellation at period end before the period ends.
+	 * @param subscriptionId the subscription
+	 * @param idempotencyKey the key of this action
+	 * @return the subscription after the change
+	 */
+	Subscription reactivate(String subscriptionId, String idempotencyKey);
+
+	/**
+	 * Pauses collection: no invoice is charged while paused.
+	 * @param subscriptionId the subscription
+	 * @param resumesAt when to resume by itself, or {@code null} to stay paused until resumed
+	 * @param idempotencyKey the key of this action
+	 * @return the subscription after the change
+	 */
+	Subscription pause(String subscriptionId, @Nullable Instant resumesAt, String idempotencyKey);
+
+	/**
+	 * Resumes a paused subscription.
+	 * @param subscriptionId the subscription
+	 * @param idempotencyKey the key of this action
+	 * @return the subscription after the change
+	 */
+	Subscription resume(String subscriptionId, String idempotencyKey);
+
+	/**
+	 * What moving a subscription to another price would cost, changing nothing.
+	 * @param subscriptionId the subscription
+	 * @param newPriceId the price to move to
+	 * @param prorationBehavior how the rest of the period is charged
+	 * @return the preview
+	 */
+	ProrationPreview previewPriceChange(String subscriptionId, String newPriceId, ProrationBehavior prorationBehavior);
+
+	/**
+	 * Moves a subscription to another price (another plan, or the same plan billed on
+	 * another interval). A change of interval starts a new period now and invoices it at
+	 * once. When an invoice made by the change cannot be paid, nothing changes and
+	 * {@code payment_failed} is thrown.
+	 * @param subscriptionId the subscription
+	 * @param newPriceId the price to move to
+	 * @param prorationBehavior how the rest of the period is charged
+	 * @param idempotencyKey the key of this action
+	 * @return the subscription after the change
+	 */
+	Subscription changePrice(String subscriptionId, String newPriceId, ProrationBehavior prorationBehavior,
+			String idempotencyKey);
+
+	// Invoices
+
+	/**
+	 * A customer's invoices, newest first.
+	 * @param customerId the customer
+	 * @param limit at most this many
+	 * @return the invoices
+	 */
+	List<Invoice> listInvoices(String customerId, int limit);
+
+	/**
+	 * An invoice by id.
+	 * @param invoiceId the id
+	 * @return the invoice, if it exists
+	 */
+	Optional<Invoice> findInvoice(String invoiceId);
+
+	/**
+	 * The PDF of a finalized invoice.
+	 * @param invoiceId the invoice
+	 * @return the document
+	 */
+	InvoiceDocument invoicePdf(String invoiceId);
+
+	/**
+	 * Charges an open invoice, with a given payment method or the default one. When it
+	 * is paid, an on-hold subscription it belongs to becomes active again.
+	 * @param invoiceId the invoice
+	 * @param paymentMethodId the payment method to charge, or {@code null} for the default
+	 * @param idempotencyKey the key of this action
+	 * @return the paid invoice
+	 */
+	Invoice payInvoice(String invoiceId, @Nullable String paymentMethodId, String idempotencyKey);
+
+	// Payment methods
+
+	/**
+	 * A customer's saved payment methods, newest first.
+	 * @param customerId the customer
+	 * @return the payment methods
+	 */
+	List<PaymentMethod> listPaymentMethods(String customerId);
+
+	/**
+	 * A payment method by id.
+	 * @param paymentMethodId the id
+	 * @return the payment method, if it exists
+	 */
+	Optional<PaymentMethod> findPaymentMethod(String paymentMethodId);
+
+	/**
+	 * Makes a saved payment method the customer's default, and the default of the
+	 * customer's live subscriptions.
+	 * @param customerId the customer
+	 * @param paymentMethodId one of the customer's payment methods
+	 * @param idempotencyKey the key of this action
+	 * @return the customer after the change
+	 */
+	Customer setDefaultPaymentMethod(String customerId, String paymentMethodId, String idempotencyKey);
+
+	// Checkout
+
+	/**
+	 * Creates a checkout session on the provider's page.
+	 * @param request what it is for
+	 * @param idempotencyKey the key of this action
+	 * @return the open session with its URL
+	 */
+	CheckoutSession createCheckoutSession(CheckoutSessionRequest request, String idempotencyKey);
+
+	/**
+	 * A checkout session by id.
+	 * @param sessionId the id
+	 * @return the session, if it exists
+	 */
+	Optional<CheckoutSession> findCheckoutSession(String sessionId);
+
+}

@@ -1,0 +1,90 @@
+package io.recurportal.error;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every error the portal reports, with the stable {@code code} clients switch on and
+ * the HTTP status it maps to. Codes are part of the public contract: never rename one.
+ */
+public enum PortalErrorCode {
+
+	/** The request body, a parameter or a path variable is malformed. */
+	INVALID_REQUEST("invalid_request", HttpStatus.BAD_REQUEST),
+
+	/** A valid bearer token carries no account claim. */
+	ACCOUNT_CLAIM_MISSING("account_claim_missing", HttpStatus.UNAUTHORIZED),
+
+	/** The endpoint's feature is not in the caller's portal configuration. */
+	FEATURE_NOT_ENABLED("feature_not_enabled", HttpStatus.FORBIDDEN),
+
+	/** The action changes billing and the caller has no owner role. */
+	OWNER_REQUIRED("owner_required", HttpStatus.FORBIDDEN),
+
+	/** No customer exists for the account, id, external id or email. */
+	CUSTOMER_NOT_FOUND("customer_not_found", HttpStatus.NOT_FOUND),
+
+	/** The subscription does not exist or is not the caller's. */
+	SUBSCRIPTION_NOT_FOUND("subscription_not_found", HttpStatus.NOT_FOUND),
+
+	/** The invoice does not exist or is not the caller's. */
+	INVOICE_NOT_FOUND("invoice_not_found", HttpStatus.NOT_FOUND),
+
+	/** The payment method does not exist or is not the caller's. */
+	PAYMENT_METHOD_NOT_FOUND("payment_method_not_found", HttpStatus.NOT_FOUND),
+
+	/** The checkout session does not exist or is not the caller's. */
+	CHECKOUT_SESSION_NOT_FOUND("checkout_session_not_found", HttpStatus.NOT_FOUND),
+
+	/** The price does not exist, is inactive, or is not offered to the caller. */
+	PRICE_NOT_AVAILABLE("price_not_available", HttpStatus.BAD_REQUEST),
+
+	/** A return URL was required and not given. */
+	MISSING_RETURN_URL("missing_return_url", HttpStatus.BAD_REQUEST),
+
+	/** A return URL is not on one of the allowed origins. */
+	RETURN_URL_NOT_ALLOWED("return_url_not_allowed", HttpStatus.BAD_REQUEST),
+
+	/** The subscription's current state does not allow the action (for example reactivating an ended one). */
+	INVALID_SUBSCRIPTION_STATE("invalid_subscription_state", HttpStatus.CONFLICT),
+
+	/** The plan change is not allowed by the portal configuration (for example a downgrade). */
+	PLAN_CHANGE_NOT_ALLOWED("plan_change_not_allowed", HttpStatus.FORBIDDEN),
+
+	/** The card number, expiry or security code is not valid. */
+	INVALID_CARD("invalid_card", HttpStatus.BAD_REQUEST),
+
+	/** The card was declined or the charge failed. */
+	PAYMENT_FAILED("payment_failed", HttpStatus.PAYMENT_REQUIRED),
+
+	/** The same idempotency key was used for a different request. */
+	IDEMPOTENCY_CONFLICT("idempotency_conflict", HttpStatus.CONFLICT),
+
+	/** The provider is rate limiting, down, misconfigured or did not answer in time. */
+	PROVIDER_UNAVAILABLE("provider_unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+
+	private final String code;
+
+	private final HttpStatus status;
+
+	PortalErrorCode(String code, HttpStatus status) {
+		this.code = code;
+		this.status = status;
+	}
+
+	/**
+	 * The stable, snake_case code sent to clients.
+	 * @return the code
+	 */
+	public String code() {
+		return this.code;
+	}
+
+	/**
+	 * The HTTP status this error is answered with.
+	 * @return the status
+	 */
+	public HttpStatus status() {
+		return this.status;
+	}
+
+}
