@@ -1,10 +1,20 @@
 package io.recurportal.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.recurportal.billing.CancelTiming;
+import io.recurportal.billing.ProrationBehavior;
+import io.recurportal.configuration.PortalFeature;
 
 /**
  * Configuration properties of the recur-portal starter.
@@ -22,6 +32,25 @@ public class RecurPortalProperties {
 	 * ('auto'), or always the one named.
 	 */
 	private BillingProviderType billing = BillingProviderType.AUTO;
+
+	/**
+	 * Origins (scheme, host and port, like 'https://app.example.com') that return, success
+	 * and cancel URLs may point to. A URL on any other origin is refused.
+	 */
+	private List<String> allowedReturnOrigins = new ArrayList<>();
+
+	/**
+	 * Portal configurations by name: features, branding and options. The built-in 'full'
+	 * and 'invoices' exist without any property and are replaced by entries of the same
+	 * name.
+	 */
+	private Map<String, Configuration> configurations = new LinkedHashMap<>();
+
+	private final RoleMapping roleMapping = new RoleMapping();
+
+	private final Api api = new Api();
+
+	private final Security security = new Security();
 
 	private final Stripe stripe = new Stripe();
 
@@ -41,6 +70,34 @@ public class RecurPortalProperties {
 
 	public void setBilling(BillingProviderType billing) {
 		this.billing = billing;
+	}
+
+	public List<String> getAllowedReturnOrigins() {
+		return this.allowedReturnOrigins;
+	}
+
+	public void setAllowedReturnOrigins(List<String> allowedReturnOrigins) {
+		this.allowedReturnOrigins = allowedReturnOrigins;
+	}
+
+	public Map<String, Configuration> getConfigurations() {
+		return this.configurations;
+	}
+
+	public void setConfigurations(Map<String, Configuration> configurations) {
+		this.configurations = configurations;
+	}
+
+	public RoleMapping getRoleMapping() {
+		return this.roleMapping;
+	}
+
+	public Api getApi() {
+		return this.api;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	public Stripe getStripe() {
@@ -64,6 +121,338 @@ public class RecurPortalProperties {
 
 		/** The embedded in-memory sandbox. */
 		SANDBOX
+
+	}
+
+	/**
+	 * Which portal configuration each role gets.
+	 */
+	public static class RoleMapping {
+
+		/**
+		 * Role to configuration name. When a caller has several mapped roles, the entry
+		 * listed first wins, so list the most privileged roles first.
+		 */
+		private Map<String, String> roles = new LinkedHashMap<>(Map.of("owner", "full"));
+
+		/**
+		 * Configuration name for callers none of whose roles is mapped.
+		 */
+		private String fallback = "invoices";
+
+		public Map<String, String> getRoles() {
+			return this.roles;
+		}
+
+		public void setRoles(Map<String, String> roles) {
+			this.roles = roles;
+		}
+
+		public String getFallback() {
+			return this.fallback;
+		}
+
+		public void setFallback(String fallback) {
+			this.fallback = fallback;
+		}
+
+	}
+
+	/**
+	 * The account JSON API.
+	 */
+	public static class Api {
+
+		/**
+		 * Path prefix of the account JSON API.
+		 */
+		private String path = "/api/subscriptions";
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+	}
+
+	/**
+	 * How callers are identified from their JWT.
+	 */
+	public static class Security {
+
+		/**
+		 * JWT claim naming the caller's account.
+		 */
+		private String accountClaim = "acc";
+
+		/**
+		 * JWT claim naming the user.
+		 */
+		private String userClaim = "sub";
+
+		/**
+		 * JWT claim with the caller's roles in the account, a string or an array.
+		 */
+		private String roleClaim = "role";
+
+		/**
+		 * Roles that may change billing: checkout, plan change, cancel, reactivate, pause,
+		 * payment method, profile and sync.
+		 */
+		private Set<String> ownerRoles = new LinkedHashSet<>(Set.of("owner"));
+
+		public String getAccountClaim() {
+			return this.accountClaim;
+		}
+
+		public void setAccountClaim(String accountClaim) {
+			this.accountClaim = accountClaim;
+		}
+
+		public String getUserClaim() {
+			return this.userClaim;
+		}
+
+		public void setUserClaim(String userClaim) {
+			this.userClaim = userClaim;
+		}
+
+		public String getRoleClaim() {
+			return this.roleClaim;
+		}
+
+		public void setRoleClaim(String roleClaim) {
+			this.roleClaim = roleClaim;
+		}
+
+		public Set<String> getOwnerRoles() {
+			return this.ownerRoles;
+		}
+
+		public void setOwnerRoles(Set<String> ownerRoles) {
+			this.ownerRoles = ownerRoles;
+		}
+
+	}
+
+	/**
+	 * A portal configuration: what its users may see and do, and how the portal looks.
+	 */
+	public static class Configuration {
+
+		/**
+		 * Features of the configuration. When unset, a configuration named like a
+		 * built-in one keeps the built-in features and any other has none.
+		 */
+		private @Nullable Set<PortalFeature> features;
+
+		/**
+		 * Where the portal's return link leads when a session names no return URL.
+		 */
+		private @Nullable String defaultReturnUrl;
+
+		private final Branding branding = new Branding();
+
+		private final Cancellation cancellation = new Cancellation();
+
+		private final PlanChange planChange = new PlanChange();
+
+		public @Nullable Set<PortalFeature> getFeatures() {
+			return this.features;
+		}
+
+		public void setFeatures(@Nullable Set<PortalFeature> features) {
+			this.features = features;
+		}
+
+		public @Nullable String getDefaultReturnUrl() {
+			return this.defaultReturnUrl;
+		}
+
+		public void setDefaultReturnUrl(@Nullable String defaultReturnUrl) {
+			this.defaultReturnUrl = defaultReturnUrl;
+		}
+
+		public Branding getBranding() {
+			return this.branding;
+		}
+
+		public Cancellation getCancellation() {
+			return this.cancellation;
+		}
+
+		public PlanChange getPlanChange() {
+			return this.planChange;
+		}
+
+	}
+
+	/**
+	 * How a configuration's portal looks.
+	 */
+	public static class Branding {
+
+		/**
+		 * Business name shown in the portal header and on emails.
+		 */
+		private @Nullable String businessName;
+
+		/**
+		 * A line shown under the business name.
+		 */
+		private @Nullable String headline;
+
+		/**
+		 * Absolute http(s) URL of the logo.
+		 */
+		private @Nullable String logoUrl;
+
+		/**
+		 * Accent colour as '#rrggbb'.
+		 */
+		private @Nullable String primaryColor;
+
+		/**
+		 * Link to the terms of service.
+		 */
+		private @Nullable String termsOfServiceUrl;
+
+		/**
+		 * Link to the privacy policy.
+		 */
+		private @Nullable String privacyPolicyUrl;
+
+		public @Nullable String getBusinessName() {
+			return this.businessName;
+		}
+
+		public void setBusinessName(@Nullable String businessName) {
+			this.businessName = businessName;
+		}
+
+		public @Nullable String getHeadline() {
+			return this.headline;
+		}
+
+		public void setHeadline(@Nullable String headline) {
+			this.headline = headline;
+		}
+
+		public @Nullable String getLogoUrl() {
+			return this.logoUrl;
+		}
+
+		public void setLogoUrl(@Nullable String logoUrl) {
+			this.logoUrl = logoUrl;
+		}
+
+		public @Nullable String getPrimaryColor() {
+			return this.primaryColor;
+		}
+
+		public void setPrimaryColor(@Nullable String primaryColor) {
+			this.primaryColor = primaryColor;
+		}
+
+		public @Nullable String getTermsOfServiceUrl() {
+			return this.termsOfServiceUrl;
+		}
+
+		public void setTermsOfServiceUrl(@Nullable String termsOfServiceUrl) {
+			this.termsOfServiceUrl = termsOfServiceUrl;
+		}
+
+		public @Nullable String getPrivacyPolicyUrl() {
+			return this.privacyPolicyUrl;
+		}
+
+		public void setPrivacyPolicyUrl(@Nullable String privacyPolicyUrl) {
+			this.privacyPolicyUrl = privacyPolicyUrl;
+		}
+
+	}
+
+	/**
+	 * How cancelling works in a configuration.
+	 */
+	public static class Cancellation {
+
+		/**
+		 * Whether a cancellation ends the subscription at the end of the paid period or
+		 * immediately.
+		 */
+		private CancelTiming mode = CancelTiming.PERIOD_END;
+
+		/**
+		 * Reasons a customer may pick when cancelling (Stripe's feedback codes). When
+		 * unset, all of Stripe's codes are offered; an empty list asks for none.
+		 */
+		private @Nullable List<String> reasons;
+
+		public CancelTiming getMode() {
+			return this.mode;
+		}
+
+		public void setMode(CancelTiming mode) {
+			this.mode = mode;
+		}
+
+		public @Nullable List<String> getReasons() {
+			return this.reasons;
+		}
+
+		public void setReasons(@Nullable List<String> reasons) {
+			this.reasons = reasons;
+		}
+
+	}
+
+	/**
+	 * How switching plans works in a configuration.
+	 */
+	public static class PlanChange {
+
+		/**
+		 * Price ids a subscription may switch to. Empty for every active price.
+		 */
+		private List<String> prices = new ArrayList<>();
+
+		/**
+		 * Whether switching to a cheaper price (compared per year) is allowed.
+		 */
+		private boolean allowDowngrades = true;
+
+		/**
+		 * How the rest of the current period is charged when switching.
+		 */
+		private ProrationBehavior prorationBehavior = ProrationBehavior.CREATE_PRORATIONS;
+
+		public List<String> getPrices() {
+			return this.prices;
+		}
+
+		public void setPrices(List<String> prices) {
+			this.prices = prices;
+		}
+
+		public boolean isAllowDowngrades() {
+			return this.allowDowngrades;
+		}
+
+		public void setAllowDowngrades(boolean allowDowngrades) {
+			this.allowDowngrades = allowDowngrades;
+		}
+
+		public ProrationBehavior getProrationBehavior() {
+			return this.prorationBehavior;
+		}
+
+		public void setProrationBehavior(ProrationBehavior prorationBehavior) {
+			this.prorationBehavior = prorationBehavior;
+		}
 
 	}
 

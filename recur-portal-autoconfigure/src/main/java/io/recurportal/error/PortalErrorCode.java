@@ -11,6 +11,12 @@ public enum PortalErrorCode {
 	/** The request body, a parameter or a path variable is malformed. */
 	INVALID_REQUEST("invalid_request", HttpStatus.BAD_REQUEST),
 
+	/** No bearer token was sent. */
+	UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED),
+
+	/** The bearer token is malformed, expired, badly signed or has no expiry. */
+	INVALID_TOKEN("invalid_token", HttpStatus.UNAUTHORIZED),
+
 	/** A valid bearer token carries no account claim. */
 	ACCOUNT_CLAIM_MISSING("account_claim_missing", HttpStatus.UNAUTHORIZED),
 
@@ -58,6 +64,24 @@ public enum PortalErrorCode {
 
 	/** The same idempotency key was used for a different request. */
 	IDEMPOTENCY_CONFLICT("idempotency_conflict", HttpStatus.CONFLICT),
+
+	/** No such endpoint. */
+	NOT_FOUND("not_found", HttpStatus.NOT_FOUND),
+
+	/** The endpoint does not take this HTTP method. */
+	METHOD_NOT_ALLOWED("method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED),
+
+	/** The endpoint cannot answer in any media type the request accepts. */
+	NOT_ACCEPTABLE("not_acceptable", HttpStatus.NOT_ACCEPTABLE),
+
+	/** The request body's media type is not accepted. */
+	UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+
+	/** The request body is larger than the portal accepts. */
+	PAYLOAD_TOO_LARGE("payload_too_large", HttpStatus.CONTENT_TOO_LARGE),
+
+	/** An unexpected failure inside the portal; details are logged, never sent. */
+	INTERNAL_ERROR("internal_error", HttpStatus.INTERNAL_SERVER_ERROR),
 
 	/** The provider is rate limiting, down, misconfigured or did not answer in time. */
 	PROVIDER_UNAVAILABLE("provider_unavailable", HttpStatus.SERVICE_UNAVAILABLE);

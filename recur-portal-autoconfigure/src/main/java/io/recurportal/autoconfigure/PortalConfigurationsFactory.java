@@ -1,0 +1,84 @@
+package io.recurportal.autoconfigure;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import io.recurportal.configuration.PortalConfiguration;
+import io.recurportal.configuration.PortalConfigurations;
+import io.recurportal.configuration.PortalFeature;
+
+/**
+ * Turns {@code recur.portal.configurations.*} into {@link PortalConfigurations},
+ * refusing at start-up what the pages could not render safely.
+ */
+final class PortalConfigurationsFactory {
+
+	private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+	private PortalConfigurationsFactory() {
+	}
+
+	static PortalConfigurations create(Map<String, RecurPortalProperties.Configuration> properties) {
+		List<PortalConfiguration> configurations = new ArrayList<>();
+		properties.forEach((id, configuration) -> configurations.add(toConfiguration(id, configuration)));
+		return new PortalConfigurations(configurations);
+	}
+
+	private static PortalConfiguration toConfiguration(String id, RecurPortalProperties.Configuration properties) {
+		PortalConfiguration builtIn = PortalConfigurations.builtIn()
+			.stream()
+			.filter((candidate) -> candidate.id().equals(id))
+			.findFirst()
+			.orElse(null);
+		Set<PortalFeature> features = (properties.getFeatures() != null) ? properties.getFeatures()
+				: (builtIn != null) ? builtIn.features() : Set.of();
+		RecurPortalProperties.Branding branding = properties.getBranding();
+		String prefix = "recur.portal.configurations." + id + ".";
+		PortalConfiguration.Branding brand = new PortalConfiguration.Branding(branding.getBusinessName(),
+				branding.getHeadline(), url(prefix + "branding.logo-url", branding.getLogoUrl()),
+				color(prefix + "branding.primary-color", branding.getPrimaryColor()),
+				url(prefix + "branding.terms-of-service-url", branding.getTermsOfServiceUrl()),
+				url(prefix + "branding.privacy-policy-url", branding.getPrivacyPolicyUrl()));
+		RecurPortalProperties.Cancellation cancellation = properties.getCancellation();
+		List<String> reasons = (cancellation.getReasons() != null) ? cancellation.getReasons()
+				: PortalConfiguration.Cancellation.DEFAULT.reasons();
+		RecurPortalProperties.PlanChange planChange = properties.getPlanChange();
+		return new PortalConfiguration(id, features, brand,
+				new PortalConfiguration.Cancellation(cancellation.getMode(), reasons),
+				new PortalConfiguration.PlanChange(planChange.getPrices(), planChange.isAllowDowngrades(),
+						planChange.getProrationBehavior()),
+				url(prefix + "default-return-url", properties.getDefaultReturnUrl()));
+	}
+
+	private static @Nullable String color(String property, @Nullable String value) {
+		if (value != null && !COLOR.matcher(value).matches()) {
+			throw new IllegalArgumentException(property + " must be a colour like #1a73e8, not '" + value + "'");
+		}
+		return value;
+	}
+
+	// Only absolute http(s) URLs reach the pages: never javascript: or data: links.
+	private static @Nullable String url(String property, @Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			URI uri = new URI(value);
+			String scheme = uri.getScheme();
+			if (uri.getHost() != null && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+				return value;
+			}
+		}
+		catch (java.net.URISyntaxException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(property + " must be an absolute http(s) URL, not '" + value + "'");
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.recurportal.autoconfigure;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import io.recurportal.account.AccountClaimNames;
+import io.recurportal.account.AccountContextFilter;
+import io.recurportal.account.BearerProblemEntryPoint;
+import io.recurportal.account.ExpiryRequiringJwtDecoder;
+import io.recurportal.account.JwtAccountContextReader;
+
+/**
+ * Auto-configuration of the portal's security filter chains. Each chain matches only
+ * the portal's own paths, so the host's security is left as it was.
+ * <p>
+ * It runs after Boot's web security auto-configuration on purpose: when the host
+ * declares no chain, Boot's default chain is registered first and keeps securing every
+ * other endpoint; adding the portal's chain does not make it back off.
+ */
+@AutoConfiguration(after = RecurPortalAutoConfiguration.class, afterName = {
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ SecurityFilterChain.class, JwtDecoder.class, BearerTokenAuthenticationFilter.class })
+@ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
+public final class RecurPortalSecurityAutoConfiguration {
+
+	/** The order of the account API chain: before the host's catch-all chains. */
+	public static final int API_CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
+
+	private static final Log logger = LogFactory.getLog(RecurPortalSecurityAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtAccountContextReader recurPortalJwtAccountContextReader(RecurPortalProperties properties) {
+		RecurPortalProperties.Security security = properties.getSecurity();
+		return new JwtAccountContextReader(new AccountClaimNames(security.getAccountClaim(), security.getUserClaim(),
+				security.getRoleClaim(), security.getOwnerRoles()));
+	}
+
+	@Bean
+	@Order(API_CHAIN_ORDER)
+	@ConditionalOnMissingBean(name = "recurPortalApiSecurityFilterChain")
+	SecurityFilterChain recurPortalApiSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
+			ObjectProvider<JwtDecoder> jwtDecoders, JwtAccountContextReader accountContextReader) {
+		JwtDecoder decoder = new ExpiryRequiringJwtDecoder(jwtDecoder(jwtDecoders));
+		BearerProblemEntryPoint entryPoint = new BearerProblemEntryPoint();
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(properties.getApi().getPath() + "/**"))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> jwt.decoder(decoder))
+				.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			// Bearer tokens only, never cookies: there is no ambient credential to forge.
+			.csrf((csrf) -> csrf.disable())
+			.addFilterAfter(new AccountContextFilter(accountContextReader), BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static JwtDecoder jwtDecoder(ObjectProvider<JwtDecoder> jwtDecoders) {
+		JwtDecoder decoder = jwtDecoders.getIfUnique();
+		if (decoder != null) {
+			return decoder;
+		}
+		logger.warn("recur-portal: no single JwtDecoder bean; the account API rejects every token. Set "
+				+ "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, public-key-location) "
+				+ "or declare a JwtDecoder bean.");
+		return (token) -> {
+			throw new BadJwtException("No JWT decoder is configured");
+		};
+	}
+
+}

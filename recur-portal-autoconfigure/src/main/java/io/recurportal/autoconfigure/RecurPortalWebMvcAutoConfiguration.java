@@ -1,0 +1,72 @@
+package io.recurportal.autoconfigure;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import io.recurportal.access.AccountPortalCallerResolver;
+import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.access.PortalCallerArgumentResolver;
+import io.recurportal.access.PortalCallerResolver;
+import io.recurportal.access.PortalEndpointInterceptor;
+import io.recurportal.account.AccountCustomerResolver;
+import io.recurportal.api.IdentityController;
+import io.recurportal.api.PortalApiExceptionHandler;
+import io.recurportal.configuration.PortalConfigurationResolver;
+
+/**
+ * Auto-configuration of the portal's Spring MVC endpoints. Controllers are beans made
+ * here rather than component-scanned, so a host can replace any of them.
+ */
+@AutoConfiguration(after = RecurPortalAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
+public final class RecurPortalWebMvcAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PortalCallerResolver portalCallerResolver(PortalConfigurationResolver configurationResolver) {
+		return new AccountPortalCallerResolver(configurationResolver);
+	}
+
+	@Bean
+	WebMvcConfigurer recurPortalWebMvcConfigurer(PortalCallerResolver callerResolver, PortalAccessPolicy policy) {
+		PortalEndpointInterceptor interceptor = new PortalEndpointInterceptor(callerResolver, policy);
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(interceptor);
+			}
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new PortalCallerArgumentResolver());
+			}
+
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PortalApiExceptionHandler portalApiExceptionHandler() {
+		return new PortalApiExceptionHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IdentityController portalIdentityController(AccountCustomerResolver customerResolver) {
+		return new IdentityController(customerResolver);
+	}
+
+}
