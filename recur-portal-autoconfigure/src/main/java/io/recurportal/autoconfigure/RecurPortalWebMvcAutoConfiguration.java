@@ -21,6 +21,7 @@ import io.recurportal.access.PortalEndpointInterceptor;
 import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.api.IdentityController;
 import io.recurportal.api.PortalApiExceptionHandler;
+import io.recurportal.api.UnknownApiPathController;
 import io.recurportal.configuration.PortalConfigurationResolver;
 
 /**
@@ -61,6 +62,12 @@ public final class RecurPortalWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean
 	PortalApiExceptionHandler portalApiExceptionHandler() {
 		return new PortalApiExceptionHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UnknownApiPathController portalUnknownApiPathController() {
+		return new UnknownApiPathController();
 	}
 
 	@Bean
