@@ -1,0 +1,178 @@
+package io.recurportal.autoconfigure;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.account.AccountContext;
+import io.recurportal.account.AccountCustomerResolver;
+import io.recurportal.account.BillingAccountCustomerResolver;
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.CancelTiming;
+import io.recurportal.billing.ProrationBehavior;
+import io.recurportal.configuration.PortalConfiguration;
+import io.recurportal.configuration.PortalConfigurationResolver;
+import io.recurportal.configuration.PortalConfigurations;
+import io.recurportal.configuration.PortalFeature;
+import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+class RecurPortalAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RecurPortalAutoConfiguration.class))
+		.withBean(BillingGateway.class, () -> mock(BillingGateway.class));
+
+	@Test
+	void defaultBeansAreCreated() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(PortalConfigurations.class)
+				.hasSingleBean(PortalAccessPolicy.class)
+				.hasSingleBean(RecurPortalProperties.class);
+			assertThat(context).getBean(PortalConfigurationResolver.class)
+				.isInstanceOf(RoleMappingPortalConfigurationResolver.class);
+			assertThat(context).getBean(AccountCustomerResolver.class)
+				.isInstanceOf(BillingAccountCustomerResolver.class);
+			PortalConfigurations configurations = context.getBean(PortalConfigurations.class);
+			assertThat(configurations.get("full").features()).isEqualTo(PortalFeature.all());
+			assertThat(configurations.get("invoices").features())
+				.containsExactlyInAnyOrder(PortalFeature.SUBSCRIPTION_VIEW, PortalFeature.INVOICE_HISTORY);
+		});
+	}
+
+	@Test
+	void defaultRoleMappingGivesOwnersFullAndOthersInvoices() {
+		this.contextRunner.run((context) -> {
+			PortalConfigurationResolver resolver = context.getBean(PortalConfigurationResolver.class);
+			assertThat(resolver.resolve(new AccountContext("a", "u", Set.of("owner"), true)).id()).isEqualTo("full");
+			assertThat(resolver.resolve(new AccountContext("a", "u", Set.of("member"), false)).id())
+				.isEqualTo("invoices");
+		});
+	}
+
+	@Test
+	void whenDisabledThenNoBeans() {
+		this.contextRunner.withPropertyValues("recur.portal.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(PortalConfigurations.class)
+				.doesNotHaveBean(PortalConfigurationResolver.class)
+				.doesNotHaveBean(PortalAccessPolicy.class)
+				.doesNotHaveBean(AccountCustomerResolver.class)
+				.doesNotHaveBean(RecurPortalProperties.class);
+		});
+	}
+
+	@Test
+	void whenHostDefinesResolverThenItIsUsed() {
+		this.contextRunner.withUserConfiguration(HostResolverConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(PortalConfigurationResolver.class);
+			assertThat(context).getBean(PortalConfigurationResolver.class)
+				.isSameAs(context.getBean("hostResolver"));
+		});
+	}
+
+	@Test
+	void whenHostDefinesCustomerResolverThenItIsUsed() {
+		this.contextRunner.withBean("hostCustomers", AccountCustomerResolver.class, () -> (account) -> Optional.empty())
+			.run((context) -> assertThat(context).getBean(AccountCustomerResolver.class)
+				.isSameAs(context.getBean("hostCustomers")));
+	}
+
+	@Test
+	void whenHostDefinesConfigurationsAndPolicyThenTheyAreUsed() {
+		PortalConfigurations configurations = new PortalConfigurations(Set.of());
+		PortalAccessPolicy policy = new PortalAccessPolicy();
+		this.contextRunner.withBean(PortalConfigurations.class, () -> configurations)
+			.withBean(PortalAccessPolicy.class, () -> policy)
+			.run((context) -> {
+				assertThat(context).getBean(PortalConfigurations.class).isSameAs(configurations);
+				assertThat(context).getBean(PortalAccessPolicy.class).isSameAs(policy);
+			});
+	}
+
+	@Test
+	void configurationsAndRoleMappingFromProperties() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.configurations.support.features=subscription-view,license-keys",
+					"recur.portal.configurations.support.branding.business-name=Acme",
+					"recur.portal.configurations.support.branding.primary-color=#1a73e8",
+					"recur.portal.configurations.support.branding.logo-url=https://cdn.example.com/logo.png",
+					"recur.portal.configurations.support.cancellation.mode=immediately",
+					"recur.portal.configurations.support.cancellation.reasons=too_expensive,other",
+					"recur.portal.configurations.support.plan-change.prices=price_a,price_b",
+					"recur.portal.configurations.support.plan-change.allow-downgrades=false",
+					"recur.portal.configurations.support.plan-change.proration-behavior=always-invoice",
+					"recur.portal.configurations.full.branding.headline=Billing",
+					"recur.portal.role-mapping.roles.support=support", "recur.portal.role-mapping.fallback=support")
+			.run((context) -> {
+				PortalConfigurations configurations = context.getBean(PortalConfigurations.class);
+				PortalConfiguration support = configurations.get("support");
+				assertThat(support.features()).containsExactlyInAnyOrder(PortalFeature.SUBSCRIPTION_VIEW,
+						PortalFeature.LICENSE_KEYS);
+				assertThat(support.branding().businessName()).isEqualTo("Acme");
+				assertThat(support.branding().primaryColor()).isEqualTo("#1a73e8");
+				assertThat(support.cancellation().mode()).isEqualTo(CancelTiming.IMMEDIATELY);
+				assertThat(support.cancellation().reasons()).containsExactly("too_expensive", "other");
+				assertThat(support.planChange().prices()).containsExactly("price_a", "price_b");
+				assertThat(support.planChange().allowDowngrades()).isFalse();
+				assertThat(support.planChange().prorationBehavior()).isEqualTo(ProrationBehavior.ALWAYS_INVOICE);
+				// Naming a built-in keeps its features unless they are set.
+				assertThat(configurations.get("full").features()).isEqualTo(PortalFeature.all());
+				assertThat(configurations.get("full").branding().headline()).isEqualTo("Billing");
+				PortalConfigurationResolver resolver = context.getBean(PortalConfigurationResolver.class);
+				assertThat(resolver.resolve(new AccountContext("a", "u", Set.of("support"), false)).id())
+					.isEqualTo("support");
+				assertThat(resolver.resolve(new AccountContext("a", "u", Set.of("owner"), true)).id())
+					.isEqualTo("full");
+				assertThat(resolver.resolve(new AccountContext("a", "u", Set.of(), false)).id()).isEqualTo("support");
+			});
+	}
+
+	@Test
+	void whenBrandingColourIsNotAColourThenStartupFails() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.configurations.full.branding.primary-color=red;background:url(x)")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("recur.portal.configurations.full.branding.primary-color"));
+	}
+
+	@Test
+	void whenBrandingLinkIsNotHttpThenStartupFails() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.configurations.full.branding.terms-of-service-url=javascript:alert(1)")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("absolute http(s) URL"));
+	}
+
+	@Test
+	void whenRoleMappingNamesUnknownConfigurationThenStartupFails() {
+		this.contextRunner.withPropertyValues("recur.portal.role-mapping.roles.owner=everything")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("everything"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HostResolverConfiguration {
+
+		@Bean
+		PortalConfigurationResolver hostResolver(PortalConfigurations configurations) {
+			return (account) -> configurations.get("full");
+		}
+
+	}
+
+}
