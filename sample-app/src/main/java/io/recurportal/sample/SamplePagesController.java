@@ -1,0 +1,22 @@
+package io.recurportal.sample;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The sample's own pages: a home page and an account page.
+ */
+@Controller
+class SamplePagesController {
+
+	@GetMapping("/")
+	String home() {
+		return "index";
+	}
+
+	@GetMapping("/account")
+	String account() {
+		return "account";
+	}
+
+}
