@@ -1,5 +1,7 @@
 package io.recurportal.autoconfigure;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -9,10 +11,20 @@ import org.springframework.context.annotation.Bean;
 import io.recurportal.access.PortalAccessPolicy;
 import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.account.BillingAccountCustomerResolver;
+import io.recurportal.audit.AuditTrail;
+import io.recurportal.audit.AuditedActions;
+import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
+import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.session.ReturnUrlPolicy;
+import io.recurportal.subscription.AccountSubscriptions;
+import io.recurportal.subscription.InMemorySubscriptionMirror;
+import io.recurportal.subscription.SubscriptionCheckout;
+import io.recurportal.subscription.SubscriptionLifecycle;
+import io.recurportal.subscription.SubscriptionMirror;
 
 /**
  * Auto-configuration of the portal's core: configurations, the role mapping, the
@@ -22,6 +34,9 @@ import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RecurPortalProperties.class)
 public final class RecurPortalAutoConfiguration {
+
+	// Enough for a development machine's history; the JDBC trail keeps everything.
+	private static final int IN_MEMORY_AUDIT_CAPACITY = 10_000;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -47,6 +62,57 @@ public final class RecurPortalAutoConfiguration {
 	@ConditionalOnMissingBean
 	AccountCustomerResolver accountCustomerResolver(BillingGateway billingGateway) {
 		return new BillingAccountCustomerResolver(billingGateway);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReturnUrlPolicy returnUrlPolicy(RecurPortalProperties properties) {
+		return new ReturnUrlPolicy(properties.getAllowedReturnOrigins());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SubscriptionMirror subscriptionMirror() {
+		return new InMemorySubscriptionMirror();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditTrail auditTrail() {
+		return new InMemoryAuditTrail(IN_MEMORY_AUDIT_CAPACITY);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditedActions auditedActions(AuditTrail auditTrail) {
+		return new AuditedActions(auditTrail, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountSubscriptions accountSubscriptions(BillingGateway billingGateway, SubscriptionMirror mirror,
+			AccountCustomerResolver customerResolver) {
+		return new AccountSubscriptions(billingGateway, mirror, customerResolver, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SubscriptionLifecycle subscriptionLifecycle(BillingGateway billingGateway, AccountSubscriptions subscriptions,
+			AuditedActions auditedActions) {
+		return new SubscriptionLifecycle(billingGateway, subscriptions, auditedActions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SubscriptionCheckout subscriptionCheckout(BillingGateway billingGateway, AccountSubscriptions subscriptions,
+			ReturnUrlPolicy returnUrlPolicy, AuditedActions auditedActions) {
+		return new SubscriptionCheckout(billingGateway, subscriptions, returnUrlPolicy, auditedActions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountInvoices accountInvoices(BillingGateway billingGateway, AccountSubscriptions subscriptions) {
+		return new AccountInvoices(billingGateway, subscriptions);
 	}
 
 }

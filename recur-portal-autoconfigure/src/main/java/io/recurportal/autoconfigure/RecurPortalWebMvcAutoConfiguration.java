@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -19,7 +20,16 @@ import io.recurportal.access.PortalCallerArgumentResolver;
 import io.recurportal.access.PortalCallerResolver;
 import io.recurportal.access.PortalEndpointInterceptor;
 import io.recurportal.account.AccountCustomerResolver;
+import io.recurportal.api.CheckoutController;
 import io.recurportal.api.IdentityController;
+import io.recurportal.api.InvoicesController;
+import io.recurportal.api.SubscriptionsController;
+import io.recurportal.audit.AuditedActions;
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.subscription.AccountSubscriptions;
+import io.recurportal.subscription.SubscriptionCheckout;
+import io.recurportal.subscription.SubscriptionLifecycle;
 import io.recurportal.api.PortalApiExceptionHandler;
 import io.recurportal.api.UnknownApiPathController;
 import io.recurportal.configuration.PortalConfigurationResolver;
@@ -32,6 +42,7 @@ import io.recurportal.configuration.PortalConfigurationResolver;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RecurPortalProperties.class)
 public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
@@ -74,6 +85,26 @@ public final class RecurPortalWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean
 	IdentityController portalIdentityController(AccountCustomerResolver customerResolver) {
 		return new IdentityController(customerResolver);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SubscriptionsController portalSubscriptionsController(AccountSubscriptions subscriptions,
+			SubscriptionLifecycle lifecycle, SubscriptionCheckout checkout, BillingGateway gateway,
+			PortalAccessPolicy policy, AuditedActions audited) {
+		return new SubscriptionsController(subscriptions, lifecycle, checkout, gateway, policy, audited);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CheckoutController portalCheckoutController(SubscriptionCheckout checkout) {
+		return new CheckoutController(checkout);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InvoicesController portalInvoicesController(AccountInvoices invoices, RecurPortalProperties properties) {
+		return new InvoicesController(invoices, properties.getApi().getPath());
 	}
 
 }

@@ -56,6 +56,12 @@ public enum PortalErrorCode {
 	/** The plan change is not allowed by the portal configuration (for example a downgrade). */
 	PLAN_CHANGE_NOT_ALLOWED("plan_change_not_allowed", HttpStatus.FORBIDDEN),
 
+	/** The configuration does not let customers cancel with this timing. */
+	CANCEL_TIMING_NOT_ALLOWED("cancel_timing_not_allowed", HttpStatus.FORBIDDEN),
+
+	/** The checkout session has not been completed by the customer. */
+	CHECKOUT_INCOMPLETE("checkout_incomplete", HttpStatus.CONFLICT),
+
 	/** The card number, expiry or security code is not valid. */
 	INVALID_CARD("invalid_card", HttpStatus.BAD_REQUEST),
 

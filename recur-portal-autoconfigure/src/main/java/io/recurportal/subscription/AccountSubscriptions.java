@@ -1,0 +1,138 @@
+package io.recurportal.subscription;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.util.Assert;
+
+import io.recurportal.account.AccountCustomerResolver;
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.Subscription;
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
+import io.recurportal.subscription.SubscriptionMirror.SyncState;
+
+/**
+ * An account's subscriptions, read from the mirror. The first read of an account
+ * reconciles it with the provider (two provider calls); later reads cost none.
+ */
+public final class AccountSubscriptions {
+
+	private final BillingGateway gateway;
+
+	private final SubscriptionMirror mirror;
+
+	private final AccountCustomerResolver customers;
+
+	private final Clock clock;
+
+	public AccountSubscriptions(BillingGateway gateway, SubscriptionMirror mirror, AccountCustomerResolver customers,
+			Clock clock) {
+		Assert.notNull(gateway, "gateway must not be null");
+		Assert.notNull(mirror, "mirror must not be null");
+		Assert.notNull(customers, "customers must not be null");
+		Assert.notNull(clock, "clock must not be null");
+		this.gateway = gateway;
+		this.mirror = mirror;
+		this.customers = customers;
+		this.clock = clock;
+	}
+
+	/**
+	 * An account's subscriptions, newest first.
+	 * @param accountId the account
+	 * @return the subscriptions
+	 */
+	public List<Subscription> list(String accountId) {
+		ensureSynced(accountId);
+		return this.mirror.findByAccount(accountId);
+	}
+
+	/**
+	 * One of an account's subscriptions.
+	 * @param accountId the account
+	 * @param subscriptionId the subscription
+	 * @return the subscription
+	 * @throws PortalException {@code subscription_not_found} when the account has no such
+	 * subscription, whether or not another account has it
+	 */
+	public Subscription require(String accountId, String subscriptionId) {
+		ensureSynced(accountId);
+		return this.mirror.find(accountId, subscriptionId)
+			.orElseThrow(() -> new PortalException(PortalErrorCode.SUBSCRIPTION_NOT_FOUND,
+					"No such subscription on this account."));
+	}
+
+	/**
+	 * The account's customer, from the last sync when there was one.
+	 * @param accountId the account
+	 * @return the customer id, or empty when the account has no customer
+	 */
+	public Optional<String> customerId(String accountId) {
+		Optional<SyncState> state = this.mirror.syncState(accountId);
+		if (state.isPresent() && state.get().customerId() != null) {
+			return Optional.of(state.get().customerId());
+		}
+		return this.customers.resolveCustomerId(accountId);
+	}
+
+	/**
+	 * Reconciles the mirror of an account with the provider.
+	 * @param accountId the account
+	 * @param allowDeletes whether to remove subscriptions the provider no longer has;
+	 * when {@code false} no local row is ever removed
+	 * @return the counts of what changed
+	 */
+	public SyncResult sync(String accountId, boolean allowDeletes) {
+		Optional<String> customerId = this.customers.resolveCustomerId(accountId);
+		List<Subscription> remote = customerId.map(this.gateway::listSubscriptions).orElse(List.of());
+		Map<String, Subscription> local = new HashMap<>();
+		this.mirror.findByAccount(accountId).forEach((subscription) -> local.put(subscription.id(), subscription));
+		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
+		for (Subscription subscription : remote) {
+			Subscription existing = local.remove(subscription.id());
+			if (existing == null) {
+				created++;
+			}
+			else if (existing.equals(subscription)) {
+				unchanged++;
+				continue;
+			}
+			else {
+				updated++;
+			}
+			this.mirror.save(accountId, subscription);
+		}
+		int deleted = 0;
+		if (allowDeletes) {
+			for (String gone : local.keySet()) {
+				if (this.mirror.delete(accountId, gone)) {
+					deleted++;
+				}
+			}
+		}
+		this.mirror.markSynced(accountId, new SyncState(customerId.orElse(null), this.clock.instant()));
+		return new SyncResult(created, updated, deleted, unchanged);
+	}
+
+	/**
+	 * Stores what the provider answered to a change, so the next read shows it.
+	 * @param accountId the account
+	 * @param subscription the provider's state after the change
+	 */
+	public void remember(String accountId, Subscription subscription) {
+		this.mirror.save(accountId, subscription);
+	}
+
+	private void ensureSynced(String accountId) {
+		if (this.mirror.syncState(accountId).isEmpty()) {
+			sync(accountId, false);
+		}
+	}
+
+}

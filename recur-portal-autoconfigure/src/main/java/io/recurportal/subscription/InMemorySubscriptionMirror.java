@@ -1,0 +1,57 @@
+package io.recurportal.subscription;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.recurportal.billing.Subscription;
+
+/**
+ * A subscription mirror in this JVM's memory: right for one instance; use the JDBC
+ * mirror when several instances serve the portal.
+ */
+public final class InMemorySubscriptionMirror implements SubscriptionMirror {
+
+	private final Map<String, Map<String, Subscription>> byAccount = new HashMap<>();
+
+	private final Map<String, SyncState> syncStates = new HashMap<>();
+
+	@Override
+	public synchronized List<Subscription> findByAccount(String accountId) {
+		return this.byAccount.getOrDefault(accountId, Map.of())
+			.values()
+			.stream()
+			.sorted(Comparator.comparing(Subscription::created).reversed().thenComparing(Subscription::id))
+			.toList();
+	}
+
+	@Override
+	public synchronized Optional<Subscription> find(String accountId, String subscriptionId) {
+		return Optional.ofNullable(this.byAccount.getOrDefault(accountId, Map.of()).get(subscriptionId));
+	}
+
+	@Override
+	public synchronized void save(String accountId, Subscription subscription) {
+		this.byAccount.computeIfAbsent(accountId, (key) -> new LinkedHashMap<>()).put(subscription.id(), subscription);
+	}
+
+	@Override
+	public synchronized boolean delete(String accountId, String subscriptionId) {
+		Map<String, Subscription> subscriptions = this.byAccount.get(accountId);
+		return subscriptions != null && subscriptions.remove(subscriptionId) != null;
+	}
+
+	@Override
+	public synchronized Optional<SyncState> syncState(String accountId) {
+		return Optional.ofNullable(this.syncStates.get(accountId));
+	}
+
+	@Override
+	public synchronized void markSynced(String accountId, SyncState state) {
+		this.syncStates.put(accountId, state);
+	}
+
+}

@@ -1,0 +1,221 @@
+package io.recurportal.subscription;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+import io.recurportal.access.PortalAction;
+import io.recurportal.access.PortalCaller;
+import io.recurportal.audit.AuditedActions;
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.CancelTiming;
+import io.recurportal.billing.CancellationReason;
+import io.recurportal.billing.IdempotencyKeys;
+import io.recurportal.billing.Price;
+import io.recurportal.billing.ProrationBehavior;
+import io.recurportal.billing.ProrationPreview;
+import io.recurportal.billing.Subscription;
+import io.recurportal.configuration.PortalConfiguration;
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
+
+/**
+ * The lifecycle actions an owner takes on one of the account's subscriptions: cancel,
+ * reactivate, pause, resume and change plan. Each is checked against the caller's
+ * portal configuration, sent to the provider with an idempotency key, mirrored and
+ * audited.
+ * <p>
+ * Without a client key, the idempotency key is derived from the account, the action,
+ * its arguments and the subscription's state before it: a retry of the same request
+ * changes nothing twice, while the same action taken again after the state moved on
+ * (cancel, reactivate, cancel) is a new request.
+ */
+public final class SubscriptionLifecycle {
+
+	private final BillingGateway gateway;
+
+	private final AccountSubscriptions subscriptions;
+
+	private final AuditedActions audited;
+
+	public SubscriptionLifecycle(BillingGateway gateway, AccountSubscriptions subscriptions, AuditedActions audited) {
+		Assert.notNull(gateway, "gateway must not be null");
+		Assert.notNull(subscriptions, "subscriptions must not be null");
+		Assert.notNull(audited, "audited must not be null");
+		this.gateway = gateway;
+		this.subscriptions = subscriptions;
+		this.audited = audited;
+	}
+
+	/**
+	 * Cancels a subscription.
+	 * @param caller the owner
+	 * @param subscriptionId one of the account's subscriptions
+	 * @param timing when it ends; {@code null} for the configuration's mode
+	 * @param reason why, one of the configuration's reasons when it lists any
+	 * @param clientKey the client's idempotency key, if it sent one
+	 * @return the subscription after the change
+	 */
+	public Subscription cancel(PortalCaller caller, String subscriptionId, @Nullable CancelTiming timing,
+			CancellationReason reason, @Nullable String clientKey) {
+		return mutate(caller, PortalAction.CANCEL_SUBSCRIPTION, subscriptionId, clientKey, (before) -> {
+			PortalConfiguration.Cancellation options = caller.configuration().cancellation();
+			CancelTiming effective = (timing != null) ? timing : options.mode();
+			if (effective == CancelTiming.IMMEDIATELY && options.mode() != CancelTiming.IMMEDIATELY) {
+				throw new PortalException(PortalErrorCode.CANCEL_TIMING_NOT_ALLOWED,
+						"This portal cancels subscriptions at the end of the paid period only.");
+			}
+			if (reason.feedback() != null && !options.reasons().contains(reason.feedback())) {
+				throw new PortalException(PortalErrorCode.INVALID_REQUEST,
+						"The reason must be one of " + options.reasons() + ".");
+			}
+			return new Mutation((key) -> this.gateway.cancel(subscriptionId, effective, reason, key), effective,
+					reason);
+		});
+	}
+
+	/**
+	 * Undoes a cancellation at period end.
+	 * @param caller the owner
+	 * @param subscriptionId one of the account's subscriptions
+	 * @param clientKey the client's idempotency key, if it sent one
+	 * @return the subscription after the change
+	 */
+	public Subscription reactivate(PortalCaller caller, String subscriptionId, @Nullable String clientKey) {
+		return mutate(caller, PortalAction.REACTIVATE_SUBSCRIPTION, subscriptionId, clientKey,
+				(before) -> new Mutation((key) -> this.gateway.reactivate(subscriptionId, key)));
+	}
+
+	/**
+	 * Pauses a subscription.
+	 * @param caller the owner
+	 * @param subscriptionId one of the account's subscriptions
+	 * @param resumesAt when to resume by itself, or {@code null}
+	 * @param clientKey the client's idempotency key, if it sent one
+	 * @return the subscription after the change
+	 */
+	public Subscription pause(PortalCaller caller, String subscriptionId, @Nullable Instant resumesAt,
+			@Nullable String clientKey) {
+		return mutate(caller, PortalAction.PAUSE_SUBSCRIPTION, subscriptionId, clientKey,
+				(before) -> new Mutation((key) -> this.gateway.pause(subscriptionId, resumesAt, key), resumesAt));
+	}
+
+	/**
+	 * Resumes a paused subscription.
+	 * @param caller the owner
+	 * @param subscriptionId one of the account's subscriptions
+	 * @param clientKey the client's idempotency key, if it sent one
+	 * @return the subscription after the change
+	 */
+	public Subscription resume(PortalCaller caller, String subscriptionId, @Nullable String clientKey) {
+		return mutate(caller, PortalAction.RESUME_SUBSCRIPTION, subscriptionId, clientKey,
+				(before) -> new Mutation((key) -> this.gateway.resume(subscriptionId, key)));
+	}
+
+	/**
+	 * What a plan change would cost, changing nothing.
+	 * @param caller the owner
+	 * @param subscriptionId one of the account's subscriptions
+	 * @param target where to move
+	 * @return the preview
+	 */
+	public ProrationPreview previewChange(PortalCaller caller, String subscriptionId, PlanChangeTarget target) {
+		Subscription current = this.subscriptions.require(caller.account().accountId(), subscriptionId);
+		Price price = newPrice(caller.configuration(), current, target);
+		return this.gateway.previewPriceChange(subscriptionId, price.id(),
+				caller.configuration().planChange().prorationBehavior());
+	}
+
+	/**
+	 * Moves a subscription to another price.
+	 * @param caller the owner
+	 * @param subscriptionId one of the account's subscriptions
+	 * @param target where to move
+	 * @param clientKey the client's idempotency key, if it sent one
+	 * @return the subscription after the change
+	 */
+	public Subscription change(PortalCaller caller, String subscriptionId, PlanChangeTarget target,
+			@Nullable String clientKey) {
+		ProrationBehavior behavior = caller.configuration().planChange().prorationBehavior();
+		return mutate(caller, PortalAction.CHANGE_PLAN, subscriptionId, clientKey, (before) -> {
+			Price price = newPrice(caller.configuration(), before, target);
+			return new Mutation((key) -> this.gateway.changePrice(subscriptionId, price.id(), behavior, key),
+					price.id(), behavior);
+		});
+	}
+
+	private Price newPrice(PortalConfiguration configuration, Subscription current, PlanChangeTarget target) {
+		Price price = (target.priceId() != null) ? activePrice(target.priceId()) : sameProductPrice(current, target);
+		if (price.id().equals(current.price().id())) {
+			throw new PortalException(PortalErrorCode.INVALID_REQUEST, "The subscription is already on this price.");
+		}
+		if (!price.currency().equals(current.price().currency())) {
+			throw new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE,
+					"A subscription cannot change currency; choose a price in " + current.price().currency() + ".");
+		}
+		PortalConfiguration.PlanChange options = configuration.planChange();
+		if (!options.offers(price.id())) {
+			throw new PortalException(PortalErrorCode.PLAN_CHANGE_NOT_ALLOWED,
+					"This portal does not offer a switch to that price.");
+		}
+		// A cheaper interval of the same plan is a billing choice, not a downgrade.
+		boolean downgrade = !price.product().id().equals(current.price().product().id())
+				&& price.yearlyAmount() < current.price().yearlyAmount();
+		if (downgrade && !options.allowDowngrades()) {
+			throw new PortalException(PortalErrorCode.PLAN_CHANGE_NOT_ALLOWED,
+					"Switching to a cheaper plan is not available here; please contact support.");
+		}
+		return price;
+	}
+
+	private Price activePrice(String priceId) {
+		return this.gateway.findPrice(priceId)
+			.filter(Price::active)
+			.orElseThrow(() -> new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE, "No such price."));
+	}
+
+	private Price sameProductPrice(Subscription current, PlanChangeTarget target) {
+		return this.gateway.listPrices()
+			.stream()
+			.filter((price) -> price.product().id().equals(current.price().product().id()))
+			.filter((price) -> price.interval() == target.interval() && price.intervalCount() == 1)
+			.findFirst()
+			.orElseThrow(() -> new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE,
+					"This plan has no " + Objects.requireNonNull(target.interval()).value() + "ly price."));
+	}
+
+	private Subscription mutate(PortalCaller caller, PortalAction action, String subscriptionId,
+			@Nullable String clientKey, Function<Subscription, Mutation> prepare) {
+		String accountId = caller.account().accountId();
+		return this.audited.perform(caller.account(), action.value(), subscriptionId, () -> {
+			Subscription before = this.subscriptions.require(accountId, subscriptionId);
+			Mutation mutation = prepare.apply(before);
+			String key = (clientKey != null)
+					? IdempotencyKeys.derive(accountId, action.value(), subscriptionId, clientKey)
+					: IdempotencyKeys.derive(accountId, action.value(), subscriptionId, stateOf(before),
+							Arrays.deepToString(mutation.arguments()));
+			Subscription after = mutation.call().apply(key);
+			this.subscriptions.remember(accountId, after);
+			return after;
+		});
+	}
+
+	/**
+	 * A provider call that takes the idempotency key, and the arguments that tell this
+	 * request from another.
+	 */
+	private record Mutation(Function<String, Subscription> call, @Nullable Object... arguments) {
+
+	}
+
+	private static String stateOf(Subscription subscription) {
+		return subscription.status().value() + "|" + subscription.cancelAtPeriodEnd() + "|"
+				+ subscription.price().id() + "|" + subscription.currentPeriodEnd() + "|" + subscription.resumesAt();
+	}
+
+}

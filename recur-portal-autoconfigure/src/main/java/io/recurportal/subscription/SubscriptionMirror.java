@@ -1,0 +1,72 @@
+package io.recurportal.subscription;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import io.recurportal.billing.Subscription;
+
+/**
+ * The local copy of each account's subscriptions that portal reads are served from, so
+ * a page view costs no provider call once the account is synced. In memory by default;
+ * JDBC when the host has a {@code DataSource}.
+ */
+public interface SubscriptionMirror {
+
+	/**
+	 * An account's subscriptions, newest first.
+	 * @param accountId the account
+	 * @return the subscriptions
+	 */
+	List<Subscription> findByAccount(String accountId);
+
+	/**
+	 * One of an account's subscriptions: a subscription of another account is not found.
+	 * @param accountId the account
+	 * @param subscriptionId the subscription
+	 * @return the subscription, if the account has it
+	 */
+	Optional<Subscription> find(String accountId, String subscriptionId);
+
+	/**
+	 * Stores a subscription of an account, replacing the copy with the same id.
+	 * @param accountId the account
+	 * @param subscription the provider's state
+	 */
+	void save(String accountId, Subscription subscription);
+
+	/**
+	 * Removes a subscription of an account.
+	 * @param accountId the account
+	 * @param subscriptionId the subscription
+	 * @return whether it was there
+	 */
+	boolean delete(String accountId, String subscriptionId);
+
+	/**
+	 * When and with which customer an account was last reconciled with the provider.
+	 * @param accountId the account
+	 * @return the sync state, or empty when never synced
+	 */
+	Optional<SyncState> syncState(String accountId);
+
+	/**
+	 * Records a reconciliation of an account.
+	 * @param accountId the account
+	 * @param state the customer found and when
+	 */
+	void markSynced(String accountId, SyncState state);
+
+	/**
+	 * An account's last reconciliation.
+	 *
+	 * @param customerId the account's customer, or {@code null} when it had none
+	 * @param syncedAt when
+	 */
+	record SyncState(@Nullable String customerId, Instant syncedAt) {
+
+	}
+
+}
