@@ -35,10 +35,7 @@ final class CheckoutSessions {
 		}
 		if (request.mode() == CheckoutMode.SUBSCRIPTION) {
 			Price price = ledger.catalog().requireAvailable(Objects.requireNonNull(request.priceId()));
-			if (customer.currency != null && !customer.currency.equals(price.currency())) {
-				throw new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE,
-						"The customer pays in " + customer.currency + ", not " + price.currency() + ".");
-			}
+			SubscriptionLifecycle.requireCurrency(customer, price);
 		}
 		else if (request.subscriptionId() != null) {
 			SandboxSubscription subscription = ledger.requireSubscription(request.subscriptionId());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ final class IdempotencyStore {
 	/**
 	 * What a key answered before.
 	 * @param key the idempotency key
-	 * @param fingerprint the operation and its arguments
+	 * @param request the operation and its arguments, compared with {@code equals}
 	 * @param type the type of the answer
 	 * @param now the time
 	 * @param <T> the type of the answer
@@ -38,21 +39,21 @@ final class IdempotencyStore {
 	 * @throws PortalException {@code idempotency_conflict} when the key was used for
 	 * another request
 	 */
-	<T> Optional<T> replay(String key, String fingerprint, Class<T> type, Instant now) {
+	<T> Optional<T> replay(String key, List<?> request, Class<T> type, Instant now) {
 		purge(now);
 		Entry entry = this.entries.get(key);
 		if (entry == null) {
 			return Optional.empty();
 		}
-		if (!entry.fingerprint().equals(fingerprint) || !type.isInstance(entry.result())) {
+		if (!entry.request().equals(request) || !type.isInstance(entry.result())) {
 			throw new PortalException(PortalErrorCode.IDEMPOTENCY_CONFLICT,
 					"The idempotency key was already used for another request.");
 		}
 		return Optional.of(type.cast(entry.result()));
 	}
 
-	void remember(String key, String fingerprint, Object result, Instant now) {
-		this.entries.put(key, new Entry(fingerprint, result, now.plus(RETENTION)));
+	void remember(String key, List<?> request, Object result, Instant now) {
+		this.entries.put(key, new Entry(request, result, now.plus(RETENTION)));
 	}
 
 	int size() {
@@ -66,7 +67,7 @@ final class IdempotencyStore {
 		}
 	}
 
-	private record Entry(String fingerprint, Object result, Instant expiresAt) {
+	private record Entry(List<?> request, Object result, Instant expiresAt) {
 
 	}
 

@@ -2,7 +2,6 @@ package io.recurportal.billing.sandbox;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import io.recurportal.billing.InvoiceLine;
 import io.recurportal.billing.InvoiceStatus;
@@ -162,7 +161,7 @@ final class Invoicing {
 	private static String intervalOf(Price price) {
 		String interval = price.interval().value();
 		return (price.intervalCount() == 1) ? interval
-				: "every " + price.intervalCount() + " " + interval.toLowerCase(Locale.ROOT) + "s";
+				: "every " + price.intervalCount() + " " + interval + "s";
 	}
 
 }

@@ -40,10 +40,7 @@ final class PriceChanges {
 		if (newPrice.id().equals(oldPrice.id())) {
 			throw new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE, "The subscription is already on this price.");
 		}
-		if (!newPrice.currency().equals(oldPrice.currency())) {
-			throw new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE,
-					"The price is in " + newPrice.currency() + ", the subscription in " + oldPrice.currency() + ".");
-		}
+		SubscriptionLifecycle.requireCurrency(ledger.requireCustomer(subscription.customerId), newPrice);
 		return ProrationCalculator.plan(subscription, oldPrice, newPrice, behavior, now);
 	}
 
@@ -52,13 +49,11 @@ final class PriceChanges {
 	 * @param ledger the ledger copy to change
 	 * @param subscription the subscription
 	 * @param plan the plan from {@link #plan}
-	 * @param behavior the proration behaviour it was planned with
 	 * @param now the time it was planned at
 	 * @throws PortalException {@code payment_failed} when the invoice made now cannot be
 	 * paid; the caller throws the ledger copy away, so nothing changes
 	 */
-	static void apply(SandboxLedger ledger, SandboxSubscription subscription, PriceChangePlan plan,
-			ProrationBehavior behavior, Instant now) {
+	static void apply(SandboxLedger ledger, SandboxSubscription subscription, PriceChangePlan plan, Instant now) {
 		subscription.priceId = plan.newPrice().id();
 		if (plan.restartsPeriod()) {
 			subscription.billingAnchor = now;
@@ -77,7 +72,8 @@ final class PriceChanges {
 				throw new PortalException(PortalErrorCode.PAYMENT_FAILED, decline);
 			}
 		}
-		else if (behavior == ProrationBehavior.CREATE_PRORATIONS) {
+		else {
+			// Waits for the renewal invoice; none is empty.
 			subscription.pendingLines.addAll(plan.prorationLines());
 		}
 	}

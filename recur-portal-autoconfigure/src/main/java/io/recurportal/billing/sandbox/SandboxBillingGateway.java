@@ -3,6 +3,7 @@ package io.recurportal.billing.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
@@ -166,26 +167,26 @@ public final class SandboxBillingGateway implements BillingGateway {
 	public Subscription cancel(String subscriptionId, CancelTiming timing, CancellationReason reason,
 			String idempotencyKey) {
 		return changeSubscription("subscription.cancel", idempotencyKey, subscriptionId,
-				(subscription, now) -> SubscriptionLifecycle.cancel(subscription, timing, reason, now), timing,
+				(ledger, subscription, now) -> SubscriptionLifecycle.cancel(subscription, timing, reason, now), timing,
 				reason);
 	}
 
 	@Override
 	public Subscription reactivate(String subscriptionId, String idempotencyKey) {
 		return changeSubscription("subscription.reactivate", idempotencyKey, subscriptionId,
-				(subscription, now) -> SubscriptionLifecycle.reactivate(subscription));
+				(ledger, subscription, now) -> SubscriptionLifecycle.reactivate(subscription));
 	}
 
 	@Override
 	public Subscription pause(String subscriptionId, @Nullable Instant resumesAt, String idempotencyKey) {
 		return changeSubscription("subscription.pause", idempotencyKey, subscriptionId,
-				(subscription, now) -> SubscriptionLifecycle.pause(subscription, resumesAt, now), resumesAt);
+				(ledger, subscription, now) -> SubscriptionLifecycle.pause(subscription, resumesAt, now), resumesAt);
 	}
 
 	@Override
 	public Subscription resume(String subscriptionId, String idempotencyKey) {
 		return changeSubscription("subscription.resume", idempotencyKey, subscriptionId,
-				SubscriptionLifecycle::resume);
+				(ledger, subscription, now) -> SubscriptionLifecycle.resume(subscription, now));
 	}
 
 	@Override
@@ -202,8 +203,7 @@ public final class SandboxBillingGateway implements BillingGateway {
 			String idempotencyKey) {
 		return changeSubscription("subscription.change_price", idempotencyKey, subscriptionId,
 				(ledger, subscription, now) -> PriceChanges.apply(ledger, subscription,
-						PriceChanges.plan(ledger, subscription, newPriceId, prorationBehavior, now), prorationBehavior,
-						now),
+						PriceChanges.plan(ledger, subscription, newPriceId, prorationBehavior, now), now),
 				newPriceId, prorationBehavior);
 	}
 
@@ -425,12 +425,6 @@ public final class SandboxBillingGateway implements BillingGateway {
 
 	private Subscription changeSubscription(String operation, String idempotencyKey, String subscriptionId,
 			SubscriptionChange change, @Nullable Object... arguments) {
-		return changeSubscription(operation, idempotencyKey, subscriptionId,
-				(ledger, subscription, now) -> change.apply(subscription, now), arguments);
-	}
-
-	private Subscription changeSubscription(String operation, String idempotencyKey, String subscriptionId,
-			LedgerSubscriptionChange change, @Nullable Object... arguments) {
 		Object[] fingerprint = new Object[arguments.length + 1];
 		fingerprint[0] = subscriptionId;
 		System.arraycopy(arguments, 0, fingerprint, 1, arguments.length);
@@ -453,9 +447,12 @@ public final class SandboxBillingGateway implements BillingGateway {
 		this.lock.lock();
 		try {
 			Instant now = catchUp();
-			String fingerprint = operation + Arrays.deepToString(arguments);
+			// Records and maps compare by content, so equal requests match whatever their order.
+			List<Object> request = new ArrayList<>();
+			request.add(operation);
+			request.addAll(Arrays.asList(arguments));
 			if (idempotencyKey != null) {
-				Optional<T> earlier = this.idempotency.replay(idempotencyKey, fingerprint, type, now);
+				Optional<T> earlier = this.idempotency.replay(idempotencyKey, request, type, now);
 				if (earlier.isPresent()) {
 					return earlier.get();
 				}
@@ -467,7 +464,7 @@ public final class SandboxBillingGateway implements BillingGateway {
 				record(new SandboxMutation(operation, outcome.objectId(), idempotencyKey, now));
 			}
 			if (idempotencyKey != null) {
-				this.idempotency.remember(idempotencyKey, fingerprint, outcome.result(), now);
+				this.idempotency.remember(idempotencyKey, request, outcome.result(), now);
 			}
 			return outcome.result();
 		}
@@ -498,15 +495,11 @@ public final class SandboxBillingGateway implements BillingGateway {
 
 	}
 
+	/**
+	 * A change to one subscription in the working copy of the ledger.
+	 */
 	@FunctionalInterface
 	private interface SubscriptionChange {
-
-		void apply(SandboxSubscription subscription, Instant now);
-
-	}
-
-	@FunctionalInterface
-	private interface LedgerSubscriptionChange {
 
 		void apply(SandboxLedger ledger, SandboxSubscription subscription, Instant now);
 

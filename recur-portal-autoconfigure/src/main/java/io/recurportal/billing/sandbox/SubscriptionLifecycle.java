@@ -36,10 +36,7 @@ final class SubscriptionLifecycle {
 	 */
 	static SandboxSubscription start(SandboxLedger ledger, SandboxCustomer customer, Price price, int quantity,
 			SavedCard card, Instant now) {
-		if (customer.currency != null && !customer.currency.equals(price.currency())) {
-			throw new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE,
-					"The customer pays in " + customer.currency + ", not " + price.currency() + ".");
-		}
+		requireCurrency(customer, price);
 		Instant end = BillingPeriods.end(now, price, 0);
 		SandboxSubscription subscription = new SandboxSubscription(ledger.newId("sub"), customer.id, now,
 				ledger.nextSequence(), SubscriptionStatus.ACTIVE, price.id(), quantity, now, now, end);
@@ -164,6 +161,19 @@ final class SubscriptionLifecycle {
 		subscription.onHoldSince = null;
 		for (SandboxInvoice draft : ledger.invoicesOfSubscription(subscription.id, InvoiceStatus.DRAFT)) {
 			draft.status = InvoiceStatus.VOID;
+		}
+	}
+
+	/**
+	 * Checks a customer can pay a price: like Stripe, a customer pays in one currency.
+	 * @param customer the customer
+	 * @param price the price
+	 * @throws PortalException {@code price_not_available} for a price in another currency
+	 */
+	static void requireCurrency(SandboxCustomer customer, Price price) {
+		if (customer.currency != null && !customer.currency.equals(price.currency())) {
+			throw new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE,
+					"The customer pays in " + customer.currency + ", not " + price.currency() + ".");
 		}
 	}
 
