@@ -25,6 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  * cards and subscriptions in any status. Binds from JSON ({@link #read(InputStream)}) and
  * from Spring properties (constructor binding); optional fields may be left out, and
  * every record checks itself, so bad data fails at once with a message naming the field.
+ * <pre class="code">
+ * {"products": [{"id": "prod_pro", "name": "Pro", "metadata": {"entitlements": "projects,reports,api"},
+ *     "prices": [{"id": "price_pro_monthly", "currency": "usd", "unitAmount": 2900, "interval": "month"}]}],
+ *  "customers": [{"id": "cus_active", "externalId": "acct_active", "email": "alice@example.com",
+ *     "cards": [{"number": "4242424242424242", "expMonth": 12, "expYear": 2030}],
+ *     "subscriptions": [{"id": "sub_active", "priceId": "price_pro_monthly", "status": "active", "startedDaysAgo": 75}]}]}
+ * </pre>
  *
  * @param products the catalog
  * @param customers the customers
