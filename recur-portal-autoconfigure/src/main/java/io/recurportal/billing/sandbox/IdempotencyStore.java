@@ -56,10 +56,6 @@ final class IdempotencyStore {
 		this.entries.put(key, new Entry(request, result, now.plus(RETENTION)));
 	}
 
-	int size() {
-		return this.entries.size();
-	}
-
 	private void purge(Instant now) {
 		Iterator<Entry> iterator = this.entries.values().iterator();
 		while (iterator.hasNext() && !iterator.next().expiresAt().isAfter(now)) {

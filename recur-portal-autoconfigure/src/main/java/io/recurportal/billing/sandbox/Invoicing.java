@@ -80,7 +80,7 @@ final class Invoicing {
 		if (invoice.status != InvoiceStatus.OPEN) {
 			return null;
 		}
-		if (invoice.amountRemaining() == 0) {
+		if (invoice.amountDue == invoice.amountPaid) {
 			markPaid(invoice, now);
 			return null;
 		}

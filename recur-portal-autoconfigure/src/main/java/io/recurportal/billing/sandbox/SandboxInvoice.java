@@ -76,10 +76,6 @@ final class SandboxInvoice {
 		return copy;
 	}
 
-	long amountRemaining() {
-		return (this.status == InvoiceStatus.OPEN) ? Math.max(0, this.amountDue - this.amountPaid) : 0;
-	}
-
 	Invoice toInvoice() {
 		return new Invoice(this.id, this.number, this.customerId, this.subscriptionId, this.status, this.currency,
 				this.total, this.amountDue, this.amountPaid, this.created, this.periodStart, this.periodEnd,
