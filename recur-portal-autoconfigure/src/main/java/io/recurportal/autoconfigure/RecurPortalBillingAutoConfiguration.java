@@ -3,6 +3,7 @@ package io.recurportal.autoconfigure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of the {@link io.recurportal.billing.BillingGateway}: Stripe when a
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RecurPortalProperties.class)
+@Import(SandboxBillingConfiguration.class)
 public final class RecurPortalBillingAutoConfiguration {
 
 }

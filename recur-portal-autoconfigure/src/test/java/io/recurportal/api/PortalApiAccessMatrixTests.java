@@ -24,17 +24,21 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-import io.recurportal.account.AccountCustomerResolver;
+import io.recurportal.billing.BillingGateway;
 import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 /**
  * Drives every endpoint of the account API with every kind of caller and asserts the
  * exact status and problem code. Add a row for each new endpoint.
  */
-@SpringBootTest(classes = { TestHostApplication.class, PortalApiAccessMatrixTests.Config.class })
+@SpringBootTest(classes = { TestHostApplication.class, PortalApiAccessMatrixTests.Config.class },
+		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
+				"recur.portal.allowed-return-origins=https://app.example.com" })
 @AutoConfigureMockMvc
 class PortalApiAccessMatrixTests {
 
@@ -42,6 +46,13 @@ class PortalApiAccessMatrixTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private BillingGateway gateway;
+
+	private String firstInvoiceOf(String customerId) {
+		return this.gateway.listInvoices(customerId, 1).get(0).id();
+	}
 
 	static Stream<Arguments> cases() {
 		List<Arguments> cases = new ArrayList<>();
@@ -53,17 +64,46 @@ class PortalApiAccessMatrixTests {
 		return cases.stream();
 	}
 
+	// Rows run in this order, each with MEMBER, then OWNER, then OWNER_OF_OTHER_ACCOUNT.
+	// Owner rows that would change billing are chosen to fail validation, or are undone
+	// by the next row, so every row sees the same state.
 	static List<Endpoint> endpoints() {
-		return List.of(new Endpoint(HttpMethod.GET, "/api/subscriptions/identity", null, ok(), ok(), ok()),
-				new Endpoint(HttpMethod.GET, "/api/subscriptions/no-such-endpoint", null, fail(404, "not_found"),
-						fail(404, "not_found"), fail(404, "not_found")));
+		String api = "/api/subscriptions";
+		String sub = api + "/sub_active";
+		Expect noSub = fail(404, "subscription_not_found");
+		Expect notEnabled = fail(403, "feature_not_enabled");
+		return List.of(new Endpoint(GET, api + "/identity", null, ok(), ok(), ok()),
+				new Endpoint(GET, api, null, ok(), ok(), ok()),
+				new Endpoint(GET, api + "/features", null, ok(), ok(), ok()),
+				new Endpoint(GET, api + "/merchants", null, ok(), ok(), ok()),
+				new Endpoint(POST, api + "/sync?allow_deletes=false", "{}", fail(403, "owner_required"), ok(), ok()),
+				new Endpoint(POST, api + "/stripe/checkout-session",
+						"{\"price_id\":\"price_starter_monthly\",\"success_url\":\"https://app.example.com/ok\","
+								+ "\"cancel_url\":\"https://evil.example.net/\"}",
+						notEnabled, fail(400, "return_url_not_allowed"), fail(400, "return_url_not_allowed")),
+				new Endpoint(POST, api + "/stripe/checkout-session-sync", "{\"session_id\":\"cs_unknown\"}",
+						notEnabled, fail(404, "checkout_session_not_found"), fail(404, "checkout_session_not_found")),
+				new Endpoint(POST, sub + "/change/preview", "{\"interval\":\"year\"}", notEnabled, ok(), noSub),
+				new Endpoint(POST, sub + "/change", "{\"price_id\":\"price_legacy\"}", notEnabled,
+						fail(400, "price_not_available"), noSub),
+				new Endpoint(POST, sub + "/cancel", "{\"timing\":\"immediately\"}", notEnabled,
+						fail(403, "cancel_timing_not_allowed"), noSub),
+				new Endpoint(POST, sub + "/reactivate", null, notEnabled, fail(409, "invalid_subscription_state"),
+						noSub),
+				new Endpoint(POST, sub + "/pause", "{}", notEnabled, ok(), noSub),
+				new Endpoint(POST, sub + "/resume", null, notEnabled, ok(), noSub),
+				new Endpoint(GET, api + "/invoices", null, ok(), ok(), ok()),
+				new Endpoint(GET, api + "/invoices/{invoice}/pdf", null, ok(), ok(), fail(404, "invoice_not_found")),
+				new Endpoint(GET, api + "/no-such-endpoint", null, fail(404, "not_found"), fail(404, "not_found"),
+						fail(404, "not_found")));
 	}
 
 	@ParameterizedTest(name = "{0} as {1}")
 	@MethodSource("cases")
 	void endpointAnswersEachCallerExactly(Endpoint endpoint, Caller caller) throws Exception {
-		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method(), endpoint.path())
-			.accept(MediaType.APPLICATION_JSON);
+		String path = endpoint.path().replace("{invoice}", firstInvoiceOf("cus_active"));
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method(), path)
+			.accept(path.endsWith("/pdf") ? MediaType.ALL : MediaType.APPLICATION_JSON);
 		if (endpoint.body() != null) {
 			request.contentType(MediaType.APPLICATION_JSON).content(endpoint.body());
 		}
@@ -79,8 +119,13 @@ class PortalApiAccessMatrixTests {
 		if (expected.status() == 401) {
 			assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
 		}
-		if (expected.status() == 200) {
+		if (expected.status() == 200 && path.endsWith("/identity")) {
 			assertThat(body).contains("\"account_id\":\"" + caller.account + "\"");
+		}
+		if (expected.status() == 200 && path.equals("/api/subscriptions")) {
+			// Each account sees its own subscriptions only.
+			assertThat(body).contains(caller == Caller.OWNER_OF_OTHER_ACCOUNT ? "sub_other" : "sub_active")
+				.doesNotContain(caller == Caller.OWNER_OF_OTHER_ACCOUNT ? "sub_active" : "sub_other");
 		}
 	}
 
@@ -151,11 +196,6 @@ class PortalApiAccessMatrixTests {
 		@Bean
 		JwtDecoder jwtDecoder() {
 			return jwts.decoder();
-		}
-
-		@Bean
-		AccountCustomerResolver accountCustomerResolver() {
-			return (account) -> account.equals("acct_active") ? Optional.of("cus_active") : Optional.empty();
 		}
 
 	}
