@@ -11,8 +11,9 @@ import org.springframework.util.Assert;
  * Builds the {@link StripeClient} the portal talks to Stripe with.
  * <p>
  * The client uses the API version stripe-java pins ({@link Stripe#API_VERSION}) and
- * {@link StripeRetryingHttpClient}'s retry policy: failures on the network, 409s and
- * 5xx are retried up to {@code maxNetworkRetries} times with the same idempotency key.
+ * {@link StripeHttpClient}'s transport and retry policy: failures on the network, 409s
+ * and 5xx are retried up to {@code maxNetworkRetries} times with the same idempotency
+ * key, and each try is sent exactly once.
  * When the API base is not Stripe's, the files, connect and meter-events bases point to
  * it as well, so a proxy or a local Stripe double receives every request and nothing
  * reaches Stripe behind its back.
@@ -34,7 +35,7 @@ public final class StripeClients {
 	public static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries,
 			Duration connectTimeout, Duration readTimeout) {
 		return create(secretKey, apiBase, maxNetworkRetries, connectTimeout, readTimeout,
-				StripeRetryingHttpClient.DEFAULT_INITIAL_DELAY);
+				StripeHttpClient.DEFAULT_INITIAL_DELAY);
 	}
 
 	static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries, Duration connectTimeout,
@@ -52,7 +53,7 @@ public final class StripeClients {
 			.setMaxNetworkRetries(maxNetworkRetries)
 			.setConnectTimeout(toMillis(connectTimeout))
 			.setReadTimeout(toMillis(readTimeout))
-			.setHttpClient(new StripeRetryingHttpClient(initialRetryDelay));
+			.setHttpClient(new StripeHttpClient(connectTimeout, initialRetryDelay));
 		if (!base.equals(Stripe.LIVE_API_BASE)) {
 			builder.setFilesBase(base).setConnectBase(base).setMeterEventsBase(base);
 		}

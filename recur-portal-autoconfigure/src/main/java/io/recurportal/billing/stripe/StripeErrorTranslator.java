@@ -1,6 +1,7 @@
 package io.recurportal.billing.stripe;
 
 import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -128,7 +129,8 @@ final class StripeErrorTranslator {
 			return translateInvalidRequest(invalid, notFound);
 		}
 		if (ex instanceof ApiConnectionException) {
-			boolean timeout = ex.getCause() instanceof SocketTimeoutException;
+			boolean timeout = ex.getCause() instanceof SocketTimeoutException
+					|| ex.getCause() instanceof HttpTimeoutException;
 			warn(timeout ? "Stripe did not answer in time" : "Stripe could not be reached", ex);
 			return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
 					timeout ? "The billing provider did not answer in time" : "The billing provider could not be reached",

@@ -148,7 +148,7 @@ final class StripeTestSupport {
 	 * body of a POST) and the headers the tests care about.
 	 */
 	record Recorded(String method, String path, Map<String, String> params, @Nullable String idempotencyKey,
-			@Nullable String stripeVersion, @Nullable String authorization) {
+			@Nullable String stripeVersion, @Nullable String authorization, @Nullable String contentType, @Nullable String userAgent) {
 
 		static Recorded of(LoggedRequest request) {
 			URI uri = URI.create(request.getUrl());
@@ -156,7 +156,8 @@ final class StripeTestSupport {
 					: uri.getRawQuery();
 			return new Recorded(request.getMethod().getName(), uri.getPath(), decode(encoded),
 					header(request, "Idempotency-Key"), header(request, "Stripe-Version"),
-					header(request, "Authorization"));
+					header(request, "Authorization"), header(request, "Content-Type"),
+					header(request, "User-Agent"));
 		}
 
 		private static @Nullable String header(LoggedRequest request, String name) {
@@ -178,10 +179,17 @@ final class StripeTestSupport {
 			return params;
 		}
 
-		/** Asserts what every request to Stripe carries: the pinned API version and the key. */
+		/**
+		 * Asserts what every request to Stripe carries: the pinned API version, the key and,
+		 * on a POST, a form body.
+		 */
 		Recorded assertStripeHeaders() {
 			assertThat(this.stripeVersion).isEqualTo(Stripe.API_VERSION);
 			assertThat(this.authorization).isEqualTo("Bearer " + SECRET_KEY);
+			assertThat(this.userAgent).startsWith("Stripe/v1 JavaBindings/" + Stripe.VERSION);
+			if ("POST".equals(this.method)) {
+				assertThat(this.contentType).startsWith("application/x-www-form-urlencoded");
+			}
 			return this;
 		}
 
