@@ -44,10 +44,12 @@ final class StripeCheckout {
 			.putAllMetadata(request.metadata());
 		if (request.mode() == CheckoutMode.SUBSCRIPTION) {
 			params.setMode(SessionCreateParams.Mode.SUBSCRIPTION)
-				.addLineItem(SessionCreateParams.LineItem.builder().setPrice(request.priceId()).setQuantity(1L).build());
+				.addLineItem(
+						SessionCreateParams.LineItem.builder().setPrice(request.priceId()).setQuantity(1L).build());
 		}
 		else {
-			params.setMode(SessionCreateParams.Mode.SETUP).addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD);
+			params.setMode(SessionCreateParams.Mode.SETUP)
+				.addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD);
 			if (request.subscriptionId() != null) {
 				params.setSetupIntentData(SessionCreateParams.SetupIntentData.builder()
 					.putMetadata(StripeModelMapper.SUBSCRIPTION_ID_METADATA, request.subscriptionId())

@@ -42,8 +42,8 @@ public final class StripeClients {
 			Duration readTimeout, Duration initialRetryDelay) {
 		// Messages never echo the key: it would end up in logs.
 		Assert.hasText(secretKey, "A Stripe secret key is required");
-		Assert.isTrue(!secretKey.startsWith("pk_"),
-				"The Stripe secret key is a publishable key ('pk_...'); use the secret ('sk_...') or restricted ('rk_...') key");
+		Assert.isTrue(!secretKey.startsWith("pk_"), "The Stripe secret key is a publishable key ('pk_...'); "
+				+ "use the secret ('sk_...') or restricted ('rk_...') key");
 		Assert.hasText(apiBase, "'apiBase' must not be empty");
 		Assert.isTrue(maxNetworkRetries >= 0, "'maxNetworkRetries' must not be negative");
 		String base = stripTrailingSlash(apiBase);

@@ -132,9 +132,9 @@ final class StripeErrorTranslator {
 			boolean timeout = ex.getCause() instanceof SocketTimeoutException
 					|| ex.getCause() instanceof HttpTimeoutException;
 			warn(timeout ? "Stripe did not answer in time" : "Stripe could not be reached", ex);
-			return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
-					timeout ? "The billing provider did not answer in time" : "The billing provider could not be reached",
-					DEFAULT_UNAVAILABLE_DELAY, ex);
+			String message = timeout ? "The billing provider did not answer in time"
+					: "The billing provider could not be reached";
+			return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE, message, DEFAULT_UNAVAILABLE_DELAY, ex);
 		}
 		// ApiException: 5xx, 409 after the retries, or an answer that was not Stripe's JSON.
 		warn("Stripe failed", ex);

@@ -22,6 +22,8 @@ final class StripeInvoicePdfDownloader {
 
 	private static final Log logger = LogFactory.getLog(StripeInvoicePdfDownloader.class);
 
+	private static final String NOT_AVAILABLE = "The invoice's document is not available right now";
+
 	private final HttpClient httpClient;
 
 	private final Duration readTimeout;
@@ -49,21 +51,20 @@ final class StripeInvoicePdfDownloader {
 			if (response.statusCode() != 200) {
 				logger.warn("Stripe answered " + response.statusCode() + " for an invoice PDF");
 				throw new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
-						"The invoice's document is not available right now",
+						NOT_AVAILABLE,
 						StripeErrorTranslator.DEFAULT_UNAVAILABLE_DELAY, null);
 			}
 			return response.body();
 		}
 		catch (IOException ex) {
 			logger.warn("Downloading an invoice PDF from Stripe failed: " + ex);
-			throw new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
-					"The invoice's document is not available right now", StripeErrorTranslator.DEFAULT_UNAVAILABLE_DELAY,
-					ex);
+			throw new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE, NOT_AVAILABLE,
+					StripeErrorTranslator.DEFAULT_UNAVAILABLE_DELAY, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
-					"The invoice's document is not available right now", ex);
+					NOT_AVAILABLE, ex);
 		}
 	}
 

@@ -113,9 +113,9 @@ final class StripeModelMapper {
 		long created = (subscription.getCreated() != null) ? subscription.getCreated() : 0;
 		long periodStart = firstNonNull(item.getCurrentPeriodStart(), subscription.getBillingCycleAnchor(), created);
 		long periodEnd = firstNonNull(item.getCurrentPeriodEnd(), periodStart);
-		return new Subscription(subscription.getId(), subscription.getCustomer(), status(subscription), price(price,
-				product), (int) Math.max(1, (item.getQuantity() != null) ? item.getQuantity() : 1),
-				Instant.ofEpochSecond(periodStart), Instant.ofEpochSecond(periodEnd),
+		int quantity = (int) Math.max(1, (item.getQuantity() != null) ? item.getQuantity() : 1);
+		return new Subscription(subscription.getId(), subscription.getCustomer(), status(subscription),
+				price(price, product), quantity, Instant.ofEpochSecond(periodStart), Instant.ofEpochSecond(periodEnd),
 				Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd()),
 				cancellationReason(subscription.getCancellationDetails()), instant(subscription.getCanceledAt()),
 				instant(subscription.getEndedAt()), instant(subscription.getTrialEnd()),

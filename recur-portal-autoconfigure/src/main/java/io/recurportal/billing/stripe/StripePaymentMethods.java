@@ -46,7 +46,8 @@ final class StripePaymentMethods {
 			.setType(PaymentMethodListParams.Type.CARD)
 			.setLimit(PAGE_SIZE)
 			.build();
-		return this.errors.call(PortalErrorCode.CUSTOMER_NOT_FOUND, () -> this.client.v1().paymentMethods().list(params))
+		return this.errors
+			.call(PortalErrorCode.CUSTOMER_NOT_FOUND, () -> this.client.v1().paymentMethods().list(params))
 			.getData()
 			.stream()
 			.filter((paymentMethod) -> paymentMethod.getCustomer() != null)
@@ -96,11 +97,10 @@ final class StripePaymentMethods {
 				SubscriptionUpdateParams params = SubscriptionUpdateParams.builder()
 					.setDefaultPaymentMethod(paymentMethodId)
 					.build();
-				this.errors.call(PortalErrorCode.SUBSCRIPTION_NOT_FOUND,
-						() -> this.client.v1()
-							.subscriptions()
-							.update(subscription.getId(), params, StripeIdempotencyKeys.requestOptions(
-									StripeIdempotencyKeys.derive(idempotencyKey, "subscription:" + subscription.getId()))));
+				String key = StripeIdempotencyKeys.derive(idempotencyKey, "subscription:" + subscription.getId());
+				this.errors.call(PortalErrorCode.SUBSCRIPTION_NOT_FOUND, () -> this.client.v1()
+					.subscriptions()
+					.update(subscription.getId(), params, StripeIdempotencyKeys.requestOptions(key)));
 			}
 		}
 		return this.mapper.customer(customer);

@@ -163,40 +163,49 @@ final class StripeSubscriptions {
 	 */
 	Subscription cancel(String subscriptionId, CancelTiming timing, CancellationReason reason, String idempotencyKey) {
 		RequestOptions options = options(idempotencyKey);
+		boolean hasReason = reason.feedback() != null || reason.comment() != null;
 		if (timing == CancelTiming.PERIOD_END) {
 			SubscriptionUpdateParams.Builder params = SubscriptionUpdateParams.builder()
 				.setCancelAtPeriodEnd(true)
 				.addExpand(EXPAND_PRODUCT);
-			if (reason.feedback() != null || reason.comment() != null) {
-				SubscriptionUpdateParams.CancellationDetails.Builder details = SubscriptionUpdateParams.CancellationDetails
-					.builder();
-				if (reason.feedback() != null) {
-					details.setFeedback(
-							feedback(SubscriptionUpdateParams.CancellationDetails.Feedback.class, reason.feedback()));
-				}
-				if (reason.comment() != null) {
-					details.setComment(reason.comment());
-				}
-				params.setCancellationDetails(details.build());
+			if (hasReason) {
+				params.setCancellationDetails(updateCancellationDetails(reason));
 			}
 			return mutate(subscriptionId,
 					() -> this.client.v1().subscriptions().update(subscriptionId, params.build(), options));
 		}
 		SubscriptionCancelParams.Builder params = SubscriptionCancelParams.builder().addExpand(EXPAND_PRODUCT);
-		if (reason.feedback() != null || reason.comment() != null) {
-			SubscriptionCancelParams.CancellationDetails.Builder details = SubscriptionCancelParams.CancellationDetails
-				.builder();
-			if (reason.feedback() != null) {
-				details.setFeedback(
-						feedback(SubscriptionCancelParams.CancellationDetails.Feedback.class, reason.feedback()));
-			}
-			if (reason.comment() != null) {
-				details.setComment(reason.comment());
-			}
-			params.setCancellationDetails(details.build());
+		if (hasReason) {
+			params.setCancellationDetails(cancelCancellationDetails(reason));
 		}
 		return mutate(subscriptionId,
 				() -> this.client.v1().subscriptions().cancel(subscriptionId, params.build(), options));
+	}
+
+	private static SubscriptionUpdateParams.CancellationDetails updateCancellationDetails(CancellationReason reason) {
+		SubscriptionUpdateParams.CancellationDetails.Builder details = SubscriptionUpdateParams.CancellationDetails
+			.builder();
+		if (reason.feedback() != null) {
+			details.setFeedback(
+					feedback(SubscriptionUpdateParams.CancellationDetails.Feedback.class, reason.feedback()));
+		}
+		if (reason.comment() != null) {
+			details.setComment(reason.comment());
+		}
+		return details.build();
+	}
+
+	private static SubscriptionCancelParams.CancellationDetails cancelCancellationDetails(CancellationReason reason) {
+		SubscriptionCancelParams.CancellationDetails.Builder details = SubscriptionCancelParams.CancellationDetails
+			.builder();
+		if (reason.feedback() != null) {
+			details.setFeedback(
+					feedback(SubscriptionCancelParams.CancellationDetails.Feedback.class, reason.feedback()));
+		}
+		if (reason.comment() != null) {
+			details.setComment(reason.comment());
+		}
+		return details.build();
 	}
 
 	// Stripe knows a fixed set of feedback codes; anything else is "other".

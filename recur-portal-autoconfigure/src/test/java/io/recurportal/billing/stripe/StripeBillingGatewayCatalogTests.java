@@ -62,7 +62,8 @@ class StripeBillingGatewayCatalogTests {
 			price.withObject("product").put("id", "prod_Legacy").put("active", false);
 		});
 		stripe.stubFor(get(urlPathEqualTo("/v1/prices"))
-			.willReturn(json(list("/v1/prices", false, proMonthly, tiered, proYearly, ofArchivedProduct, basicMonthly))));
+			.willReturn(
+					json(list("/v1/prices", false, proMonthly, tiered, proYearly, ofArchivedProduct, basicMonthly))));
 
 		List<Price> prices = this.gateway.listPrices();
 

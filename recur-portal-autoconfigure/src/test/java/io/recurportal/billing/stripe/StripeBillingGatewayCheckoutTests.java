@@ -51,7 +51,8 @@ class StripeBillingGatewayCheckoutTests {
 
 	@Test
 	void createCheckoutSessionWhenSubscriptionThenPostsOnePriceCustomerUrlsAndMetadataWithIdempotencyKey() {
-		stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(json(fixture("checkout-session.json"))));
+		stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions"))
+			.willReturn(json(fixture("checkout-session.json"))));
 
 		CheckoutSession session = this.gateway.createCheckoutSession(
 				new CheckoutSessionRequest(CheckoutMode.SUBSCRIPTION, CUSTOMER_ID, "price_ProMonthly", null,
@@ -120,10 +121,11 @@ class StripeBillingGatewayCheckoutTests {
 			session.put("payment_status", "paid");
 			session.putNull("url");
 			session.set("subscription", object(fixture("subscription.json")));
-			session.set("line_items", object(list("/v1/checkout/sessions/cs_test_a1Recur/line_items", false,
-					"{\"id\": \"li_1Recur\", \"object\": \"item\", \"amount_discount\": 0, \"amount_subtotal\": 2000,"
-							+ " \"amount_tax\": 0, \"amount_total\": 2000, \"currency\": \"usd\", \"description\": \"Pro\","
-							+ " \"price\": " + fixture("price.json") + ", \"quantity\": 1}")));
+			String lineItem = "{\"id\": \"li_1Recur\", \"object\": \"item\", \"amount_discount\": 0,"
+					+ " \"amount_subtotal\": 2000, \"amount_tax\": 0, \"amount_total\": 2000, \"currency\": \"usd\","
+					+ " \"description\": \"Pro\", \"price\": " + fixture("price.json") + ", \"quantity\": 1}";
+			session.set("line_items",
+					object(list("/v1/checkout/sessions/cs_test_a1Recur/line_items", false, lineItem)));
 		}))));
 
 		CheckoutSession session = this.gateway.findCheckoutSession("cs_test_a1Recur").orElseThrow();

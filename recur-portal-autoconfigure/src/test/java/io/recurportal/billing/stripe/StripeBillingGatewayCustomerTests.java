@@ -55,7 +55,8 @@ class StripeBillingGatewayCustomerTests {
 
 	@Test
 	void findCustomerWhenKnownThenGetsCustomerAndMapsProfile() {
-		stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib")).willReturn(json(fixture("customer.json"))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib"))
+			.willReturn(json(fixture("customer.json"))));
 
 		Customer customer = this.gateway.findCustomer("cus_NffrFeUfNV2Hib").orElseThrow();
 
@@ -133,8 +134,9 @@ class StripeBillingGatewayCustomerTests {
 
 	@Test
 	void findCustomerByExternalIdWhenSearchUnavailableThenListsCustomersPageByPageAndSkipsSearchAfterwards() {
-		stripe.stubFor(get(urlPathEqualTo("/v1/customers/search")).willReturn(StripeTestSupport.error(400,
-				"invalid_request_error", null, "Search is not supported on api.stripe.com in this region", null, null)));
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers/search"))
+			.willReturn(StripeTestSupport.error(400, "invalid_request_error", null,
+					"Search is not supported on api.stripe.com in this region", null, null)));
 		String other = fixture("customer.json", (customer) -> {
 			customer.put("id", "cus_other");
 			customer.putObject("metadata").put("recur_account_id", "acct-other");
@@ -163,7 +165,8 @@ class StripeBillingGatewayCustomerTests {
 	void findCustomerByEmailThenListsByEmailAndAnswersNewest() {
 		String newest = fixture("customer.json", (customer) -> customer.put("id", "cus_newest"));
 		String older = fixture("customer.json", (customer) -> customer.put("id", "cus_older"));
-		stripe.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(json(list("/v1/customers", false, newest, older))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers"))
+			.willReturn(json(list("/v1/customers", false, newest, older))));
 
 		Optional<Customer> customer = this.gateway.findCustomerByEmail("jenny.rosen@example.com");
 
@@ -220,7 +223,8 @@ class StripeBillingGatewayCustomerTests {
 
 	@Test
 	void updateCustomerThenPostsWholeProfileWithTaxIdInMetadata() {
-		stripe.stubFor(post(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib")).willReturn(json(fixture("customer.json"))));
+		stripe.stubFor(post(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib"))
+			.willReturn(json(fixture("customer.json"))));
 
 		Customer customer = this.gateway.updateCustomer("cus_NffrFeUfNV2Hib",
 				new CustomerProfileUpdate("Jenny Rosen", "jenny.rosen@example.com", "+886912345678",
@@ -242,7 +246,8 @@ class StripeBillingGatewayCustomerTests {
 
 	@Test
 	void updateCustomerWhenFieldsAreNullThenSendsThemEmptyToClearThem() {
-		stripe.stubFor(post(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib")).willReturn(json(fixture("customer.json"))));
+		stripe.stubFor(post(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib"))
+			.willReturn(json(fixture("customer.json"))));
 
 		this.gateway.updateCustomer("cus_NffrFeUfNV2Hib", new CustomerProfileUpdate(null, null, null, null, null),
 				"profile:2");

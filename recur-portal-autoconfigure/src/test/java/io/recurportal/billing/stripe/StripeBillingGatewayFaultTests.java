@@ -134,7 +134,8 @@ class StripeBillingGatewayFaultTests {
 	@Test
 	void mutationWhenUnavailableWithRetryAfterThenPassesItOn() {
 		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH))
-			.willReturn(error(503, "api_error", null, "Service unavailable", null, null).withHeader("Retry-After", "30")));
+			.willReturn(
+					error(503, "api_error", null, "Service unavailable", null, null).withHeader("Retry-After", "30")));
 
 		assertThat(cancelFails().getRetryAfter()).isEqualTo(Duration.ofSeconds(30));
 		assertTriesWithTheSameKey(3);
@@ -153,7 +154,9 @@ class StripeBillingGatewayFaultTests {
 	@Test
 	void mutationWhenAProxyAnswersHtmlThenProviderUnavailable() {
 		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH))
-			.willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<h1>Bad gateway</h1>")));
+			.willReturn(aResponse().withStatus(502)
+				.withHeader("Content-Type", "text/html")
+				.withBody("<h1>Bad gateway</h1>")));
 
 		assertThat(cancelFails().getErrorCode()).isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
 		assertTriesWithTheSameKey(3);
@@ -193,7 +196,8 @@ class StripeBillingGatewayFaultTests {
 			.willSetStateTo("dropped"));
 		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH)).inScenario("drop once")
 			.whenScenarioStateIs("dropped")
-			.willReturn(json(fixture("subscription.json", (subscription) -> subscription.put("cancel_at_period_end", true)))));
+			.willReturn(json(
+					fixture("subscription.json", (subscription) -> subscription.put("cancel_at_period_end", true)))));
 
 		Subscription subscription = this.gateway.cancel(SUBSCRIPTION_ID, CancelTiming.PERIOD_END,
 				CancellationReason.NONE, KEY);
@@ -204,8 +208,9 @@ class StripeBillingGatewayFaultTests {
 
 	@Test
 	void mutationWhenTheKeyIsInUseByAConcurrentRequestThenRetriedThenProviderUnavailable() {
-		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(error(409, "invalid_request_error",
-				"idempotency_key_in_use", "There is currently another in-progress request using this key", null, null)));
+		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH))
+			.willReturn(error(409, "invalid_request_error", "idempotency_key_in_use",
+					"There is currently another in-progress request using this key", null, null)));
 
 		assertThat(cancelFails().getErrorCode()).isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
 		assertTriesWithTheSameKey(3);

@@ -105,8 +105,9 @@ class StripeBillingGatewayPaymentMethodTests {
 	void setDefaultPaymentMethodThenUpdatesTheCustomerAndLiveSubscriptionsNamingAnotherWithDerivedKeys() {
 		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1NewMaster")).willReturn(json(
 				fixture("payment-method.json", (paymentMethod) -> paymentMethod.put("id", "pm_1NewMaster")))));
-		stripe.stubFor(post(urlPathEqualTo("/v1/customers/" + CUSTOMER_ID)).willReturn(json(fixture("customer.json",
-				(customer) -> customer.withObject("invoice_settings").put("default_payment_method", "pm_1NewMaster")))));
+		stripe.stubFor(post(urlPathEqualTo("/v1/customers/" + CUSTOMER_ID))
+			.willReturn(json(fixture("customer.json", (customer) -> customer.withObject("invoice_settings")
+				.put("default_payment_method", "pm_1NewMaster")))));
 		String namesOld = fixture("subscription.json", (subscription) -> subscription.put("id", "sub_NamesOld"));
 		String namesNone = fixture("subscription.json",
 				(subscription) -> subscription.put("id", "sub_NamesNone").putNull("default_payment_method"));

@@ -35,7 +35,7 @@ import static io.recurportal.billing.stripe.StripeTestSupport.onlyRequest;
 import static io.recurportal.billing.stripe.StripeTestSupport.requests;
 import static io.recurportal.billing.stripe.StripeTestSupport.resourceMissing;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests for the subscription methods of {@link StripeBillingGateway}.
@@ -67,7 +67,7 @@ class StripeBillingGatewaySubscriptionTests {
 	}
 
 	private static PortalErrorCode errorCode(Runnable call) {
-		PortalException ex = org.assertj.core.api.Assertions.catchThrowableOfType(PortalException.class, call::run);
+		PortalException ex = catchThrowableOfType(PortalException.class, call::run);
 		assertThat(ex).as("PortalException").isNotNull();
 		return ex.getErrorCode();
 	}
@@ -132,7 +132,8 @@ class StripeBillingGatewaySubscriptionTests {
 
 	@Test
 	void findSubscriptionWhenCollectionPausedThenPausedUntilResumesAt() {
-		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(json(subscription((subscription) -> subscription
+		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH))
+			.willReturn(json(subscription((subscription) -> subscription
 			.putObject("pause_collection")
 			.put("behavior", "void")
 			.put("resumes_at", 1790000000)))));
@@ -328,7 +329,8 @@ class StripeBillingGatewaySubscriptionTests {
 
 	@Test
 	void pauseThenPostsPauseCollectionVoidUntilResumesAtWithIdempotencyKey() {
-		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(json(subscription((subscription) -> subscription
+		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH))
+			.willReturn(json(subscription((subscription) -> subscription
 			.putObject("pause_collection")
 			.put("behavior", "void")
 			.put("resumes_at", 1790000000)))));
@@ -348,8 +350,10 @@ class StripeBillingGatewaySubscriptionTests {
 
 	@Test
 	void pauseWhenNoResumeDateThenPausesUntilResumed() {
-		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(json(subscription(
-				(subscription) -> subscription.putObject("pause_collection").put("behavior", "void").putNull("resumes_at")))));
+		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH))
+			.willReturn(json(subscription((subscription) -> subscription.putObject("pause_collection")
+				.put("behavior", "void")
+				.putNull("resumes_at")))));
 
 		Subscription subscription = this.gateway.pause(SUBSCRIPTION_ID, null, "pause:sub_1:2");
 
@@ -379,7 +383,8 @@ class StripeBillingGatewaySubscriptionTests {
 	void resumeWhenStatusPausedThenPostsResume() {
 		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH))
 			.willReturn(json(subscription((subscription) -> subscription.put("status", "paused")))));
-		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH + "/resume")).willReturn(json(fixture("subscription.json"))));
+		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH + "/resume"))
+			.willReturn(json(fixture("subscription.json"))));
 
 		this.gateway.resume(SUBSCRIPTION_ID, "resume:sub_1:2");
 
@@ -426,7 +431,7 @@ class StripeBillingGatewaySubscriptionTests {
 		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(
 				error(402, "card_error", "card_declined", "Your card was declined.", null, "insufficient_funds")));
 
-		PortalException ex = org.assertj.core.api.Assertions.catchThrowableOfType(PortalException.class,
+		PortalException ex = catchThrowableOfType(PortalException.class,
 				() -> this.gateway.changePrice(SUBSCRIPTION_ID, "price_ProYearly", ProrationBehavior.ALWAYS_INVOICE,
 						"change:sub_1:2"));
 

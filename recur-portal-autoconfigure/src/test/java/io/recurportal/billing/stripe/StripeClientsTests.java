@@ -27,7 +27,8 @@ class StripeClientsTests {
 
 	@Test
 	void createThenTheClientCallsTheApiBaseWithTheKeyAndPinnedVersion() throws Exception {
-		stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib")).willReturn(json(fixture("customer.json"))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib"))
+			.willReturn(json(fixture("customer.json"))));
 		StripeClient client = StripeClients.create(SECRET_KEY, stripe.baseUrl() + "/", 0, Duration.ofSeconds(2),
 				Duration.ofSeconds(2));
 
@@ -50,8 +51,8 @@ class StripeClientsTests {
 
 	@Test
 	void createWhenNoKeyThenRefused() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> StripeClients.create(" ", "https://api.stripe.com", 2, Duration.ofSeconds(2), Duration.ofSeconds(2)));
+		assertThatIllegalArgumentException().isThrownBy(() -> StripeClients.create(" ", "https://api.stripe.com", 2,
+				Duration.ofSeconds(2), Duration.ofSeconds(2)));
 	}
 
 	@Test

@@ -20,7 +20,8 @@ class StripeErrorTranslatorTests {
 
 	@Test
 	void redactWhenNoKeyThenUnchanged() {
-		assertThat(StripeErrorTranslator.redact("No such customer: 'cus_123'")).isEqualTo("No such customer: 'cus_123'");
+		assertThat(StripeErrorTranslator.redact("No such customer: 'cus_123'"))
+			.isEqualTo("No such customer: 'cus_123'");
 		assertThat(StripeErrorTranslator.redact(null)).isEmpty();
 	}
 

@@ -148,7 +148,8 @@ final class StripeTestSupport {
 	 * body of a POST) and the headers the tests care about.
 	 */
 	record Recorded(String method, String path, Map<String, String> params, @Nullable String idempotencyKey,
-			@Nullable String stripeVersion, @Nullable String authorization, @Nullable String contentType, @Nullable String userAgent) {
+			@Nullable String stripeVersion, @Nullable String authorization, @Nullable String contentType,
+			@Nullable String userAgent) {
 
 		static Recorded of(LoggedRequest request) {
 			URI uri = URI.create(request.getUrl());
@@ -171,12 +172,16 @@ final class StripeTestSupport {
 			}
 			for (String pair : encoded.split("&")) {
 				int equals = pair.indexOf('=');
-				String name = URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-				String value = (equals < 0) ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+				String name = decodeComponent((equals < 0) ? pair : pair.substring(0, equals));
+				String value = (equals < 0) ? "" : decodeComponent(pair.substring(equals + 1));
 				assertThat(params).as("parameter %s sent once", name).doesNotContainKey(name);
 				params.put(name, value);
 			}
 			return params;
+		}
+
+		private static String decodeComponent(String encoded) {
+			return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
 		}
 
 		/**
