@@ -1,0 +1,72 @@
+package io.recurportal.billing.stripe;
+
+import java.time.Duration;
+
+import com.stripe.Stripe;
+import com.stripe.StripeClient;
+
+import org.springframework.util.Assert;
+
+/**
+ * Builds the {@link StripeClient} the portal talks to Stripe with.
+ * <p>
+ * The client uses the API version stripe-java pins ({@link Stripe#API_VERSION}) and
+ * {@link StripeHttpClient}'s transport and retry policy: failures on the network, 409s
+ * and 5xx are retried up to {@code maxNetworkRetries} times with the same idempotency
+ * key, and each try is sent exactly once.
+ * When the API base is not Stripe's, the files, connect and meter-events bases point to
+ * it as well, so a proxy or a local Stripe double receives every request and nothing
+ * reaches Stripe behind its back.
+ */
+public final class StripeClients {
+
+	private StripeClients() {
+	}
+
+	/**
+	 * Builds a client.
+	 * @param secretKey the secret ({@code sk_...}) or restricted ({@code rk_...}) key
+	 * @param apiBase the API's base URL, {@code https://api.stripe.com} unless proxied
+	 * @param maxNetworkRetries how many times a failed request is sent again
+	 * @param connectTimeout timeout for connecting
+	 * @param readTimeout timeout for reading an answer
+	 * @return the client
+	 */
+	public static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries,
+			Duration connectTimeout, Duration readTimeout) {
+		return create(secretKey, apiBase, maxNetworkRetries, connectTimeout, readTimeout,
+				StripeHttpClient.DEFAULT_INITIAL_DELAY);
+	}
+
+	static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries, Duration connectTimeout,
+			Duration readTimeout, Duration initialRetryDelay) {
+		// Messages never echo the key: it would end up in logs.
+		Assert.hasText(secretKey, "A Stripe secret key is required");
+		Assert.isTrue(!secretKey.startsWith("pk_"), "The Stripe secret key is a publishable key ('pk_...'); "
+				+ "use the secret ('sk_...') or restricted ('rk_...') key");
+		Assert.hasText(apiBase, "'apiBase' must not be empty");
+		Assert.isTrue(maxNetworkRetries >= 0, "'maxNetworkRetries' must not be negative");
+		String base = stripTrailingSlash(apiBase);
+		StripeClient.StripeClientBuilder builder = StripeClient.builder()
+			.setApiKey(secretKey)
+			.setApiBase(base)
+			.setMaxNetworkRetries(maxNetworkRetries)
+			.setConnectTimeout(toMillis(connectTimeout))
+			.setReadTimeout(toMillis(readTimeout))
+			.setHttpClient(new StripeHttpClient(connectTimeout, initialRetryDelay));
+		if (!base.equals(Stripe.LIVE_API_BASE)) {
+			builder.setFilesBase(base).setConnectBase(base).setMeterEventsBase(base);
+		}
+		return builder.build();
+	}
+
+	private static String stripTrailingSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	private static int toMillis(Duration timeout) {
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "Timeouts must be positive");
+		return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+	}
+
+}

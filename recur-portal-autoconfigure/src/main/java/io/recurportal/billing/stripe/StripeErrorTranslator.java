@@ -1,0 +1,266 @@
+package io.recurportal.billing.stripe;
+
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.StripeError;
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Translates stripe-java's exceptions into {@link PortalException}s, once, in one place.
+ * <p>
+ * Messages are safe to show to customers: they never carry Stripe's own text, which may
+ * name the key, another customer's ids or internal detail. What is logged has every
+ * Stripe key redacted. An authentication or permission failure is a configuration
+ * problem of the host, not of the customer: it is logged at ERROR the first time (later
+ * ones at DEBUG, so a wrong key does not flood the log) and the customer sees only that
+ * the provider is unavailable.
+ */
+final class StripeErrorTranslator {
+
+	private static final Log logger = LogFactory.getLog(StripeErrorTranslator.class);
+
+	/** How long to wait after a 429 that named no delay. */
+	static final Duration DEFAULT_RATE_LIMIT_DELAY = Duration.ofSeconds(1);
+
+	/** How long to wait after an outage or timeout that named no delay. */
+	static final Duration DEFAULT_UNAVAILABLE_DELAY = Duration.ofSeconds(5);
+
+	private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
+	private static final Pattern STRIPE_KEY = Pattern.compile("\\b(sk|rk|pk)_(live|test)_\\S*");
+
+	private static final String RESOURCE_MISSING = "resource_missing";
+
+	private final AtomicBoolean configurationProblemLogged = new AtomicBoolean();
+
+	private final Clock clock;
+
+	StripeErrorTranslator() {
+		this(Clock.systemUTC());
+	}
+
+	StripeErrorTranslator(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs a call, translating its failure.
+	 * @param notFound the code when Stripe does not know the resource the call is about
+	 * @param call the call
+	 * @return what the call answered
+	 */
+	<T> T call(PortalErrorCode notFound, StripeCall<T> call) {
+		try {
+			return call.call();
+		}
+		catch (StripeException ex) {
+			throw translate(ex, notFound);
+		}
+	}
+
+	/**
+	 * Runs a lookup: an unknown id answers empty instead of failing.
+	 * @param notFound the code when another resource the call names is unknown
+	 * @param call the call
+	 * @return what the call answered, or empty
+	 */
+	<T> Optional<T> find(PortalErrorCode notFound, StripeCall<T> call) {
+		try {
+			return Optional.of(call.call());
+		}
+		catch (StripeException ex) {
+			if (isResourceMissing(ex)) {
+				return Optional.empty();
+			}
+			throw translate(ex, notFound);
+		}
+	}
+
+	static boolean isResourceMissing(StripeException ex) {
+		return ex instanceof InvalidRequestException && RESOURCE_MISSING.equals(ex.getCode());
+	}
+
+	PortalException translate(StripeException ex, PortalErrorCode notFound) {
+		if (ex instanceof CardException card) {
+			debug("Stripe declined a payment", ex);
+			String reason = (card.getDeclineCode() != null) ? card.getDeclineCode() : card.getCode();
+			return new PortalException(PortalErrorCode.PAYMENT_FAILED,
+					"The payment was declined" + ((reason != null) ? " (" + reason + ")" : ""), ex);
+		}
+		if (ex instanceof IdempotencyException) {
+			debug("Stripe refused a reused idempotency key", ex);
+			return new PortalException(PortalErrorCode.IDEMPOTENCY_CONFLICT,
+					"The idempotency key was already used for a different request", ex);
+		}
+		if (ex instanceof AuthenticationException) {
+			// PermissionException is an AuthenticationException too.
+			logConfigurationProblem(ex);
+			return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
+					"The billing provider is not available", DEFAULT_UNAVAILABLE_DELAY, null);
+		}
+		if (ex instanceof RateLimitException) {
+			warn("Stripe is rate limiting requests", ex);
+			return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
+					"The billing provider is busy; try again shortly", retryAfter(ex, DEFAULT_RATE_LIMIT_DELAY), ex);
+		}
+		if (ex instanceof InvalidRequestException invalid) {
+			return translateInvalidRequest(invalid, notFound);
+		}
+		if (ex instanceof ApiConnectionException) {
+			boolean timeout = ex.getCause() instanceof SocketTimeoutException
+					|| ex.getCause() instanceof HttpTimeoutException;
+			warn(timeout ? "Stripe did not answer in time" : "Stripe could not be reached", ex);
+			String message = timeout ? "The billing provider did not answer in time"
+					: "The billing provider could not be reached";
+			return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE, message, DEFAULT_UNAVAILABLE_DELAY, ex);
+		}
+		// ApiException: 5xx, 409 after the retries, or an answer that was not Stripe's JSON.
+		warn("Stripe failed", ex);
+		return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE, "The billing provider is unavailable",
+				retryAfter(ex, DEFAULT_UNAVAILABLE_DELAY), ex);
+	}
+
+	private PortalException translateInvalidRequest(InvalidRequestException ex, PortalErrorCode notFound) {
+		debug("Stripe rejected a request", ex);
+		if (RESOURCE_MISSING.equals(ex.getCode())) {
+			PortalErrorCode code = notFoundCode(ex.getParam(), notFound);
+			return new PortalException(code, notFoundMessage(code), ex);
+		}
+		StringBuilder message = new StringBuilder("The billing provider rejected the request");
+		if (ex.getCode() != null) {
+			message.append(" (").append(ex.getCode()).append(")");
+		}
+		return new PortalException(PortalErrorCode.INVALID_REQUEST, message.toString(), ex);
+	}
+
+	// Stripe names the parameter whose id it does not know; without one it is the path's.
+	private static PortalErrorCode notFoundCode(@Nullable String param, PortalErrorCode notFound) {
+		if (param == null) {
+			return notFound;
+		}
+		String name = param.toLowerCase(Locale.ROOT);
+		if (name.contains("price")) {
+			return PortalErrorCode.PRICE_NOT_AVAILABLE;
+		}
+		if (name.contains("payment_method")) {
+			return PortalErrorCode.PAYMENT_METHOD_NOT_FOUND;
+		}
+		if (name.contains("subscription")) {
+			return PortalErrorCode.SUBSCRIPTION_NOT_FOUND;
+		}
+		if (name.contains("invoice")) {
+			return PortalErrorCode.INVOICE_NOT_FOUND;
+		}
+		if (name.contains("customer")) {
+			return PortalErrorCode.CUSTOMER_NOT_FOUND;
+		}
+		return notFound;
+	}
+
+	private static String notFoundMessage(PortalErrorCode code) {
+		return switch (code) {
+			case CUSTOMER_NOT_FOUND -> "The customer was not found";
+			case SUBSCRIPTION_NOT_FOUND -> "The subscription was not found";
+			case INVOICE_NOT_FOUND -> "The invoice was not found";
+			case PAYMENT_METHOD_NOT_FOUND -> "The payment method was not found";
+			case CHECKOUT_SESSION_NOT_FOUND -> "The checkout session was not found";
+			case PRICE_NOT_AVAILABLE -> "The price is not available";
+			default -> "The billing provider does not know the requested item";
+		};
+	}
+
+	private Duration retryAfter(StripeException ex, Duration fallback) {
+		StripeError error = ex.getStripeError();
+		if (error == null || error.getLastResponse() == null || error.getLastResponse().headers() == null) {
+			return fallback;
+		}
+		return error.getLastResponse()
+			.headers()
+			.firstValue("Retry-After")
+			.map((value) -> parseRetryAfter(value.trim()))
+			.orElse(fallback);
+	}
+
+	// Retry-After is either delay-seconds or an HTTP-date (RFC 9110, 10.2.3).
+	private Duration parseRetryAfter(String value) {
+		Duration delay;
+		try {
+			delay = Duration.ofSeconds(Long.parseLong(value));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+				delay = Duration.between(this.clock.instant(), at.toInstant());
+			}
+			catch (DateTimeParseException notADate) {
+				return DEFAULT_UNAVAILABLE_DELAY;
+			}
+		}
+		if (delay.isNegative()) {
+			return Duration.ZERO;
+		}
+		return (delay.compareTo(MAX_RETRY_AFTER) > 0) ? MAX_RETRY_AFTER : delay;
+	}
+
+	private void logConfigurationProblem(StripeException ex) {
+		String kind = (ex instanceof PermissionException) ? "lacks a permission the portal needs"
+				: "was rejected by Stripe";
+		String message = "The configured Stripe secret key " + kind
+				+ "; check 'recur.portal.stripe.secret-key' and the key's permissions (" + describe(ex) + ")";
+		if (this.configurationProblemLogged.compareAndSet(false, true)) {
+			logger.error(message);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(message);
+		}
+	}
+
+	private static void warn(String what, StripeException ex) {
+		if (logger.isWarnEnabled()) {
+			logger.warn(what + " (" + describe(ex) + ")");
+		}
+	}
+
+	private static void debug(String what, StripeException ex) {
+		if (logger.isDebugEnabled()) {
+			logger.debug(what + " (" + describe(ex) + ")");
+		}
+	}
+
+	private static String describe(StripeException ex) {
+		return redact("status " + ex.getStatusCode() + ", code " + ex.getCode() + ", request " + ex.getRequestId()
+				+ ": " + ex.getMessage());
+	}
+
+	/**
+	 * Removes every Stripe key from a text.
+	 * @param text the text
+	 * @return the text with keys replaced by {@code [redacted]}
+	 */
+	static String redact(@Nullable String text) {
+		return (text != null) ? STRIPE_KEY.matcher(text).replaceAll("[redacted]") : "";
+	}
+
+}
