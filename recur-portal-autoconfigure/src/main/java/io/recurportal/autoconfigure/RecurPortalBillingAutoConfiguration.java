@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RecurPortalProperties.class)
-@Import(SandboxBillingConfiguration.class)
+@Import({ StripeBillingConfiguration.class, SandboxBillingConfiguration.class })
 public final class RecurPortalBillingAutoConfiguration {
 
 }

@@ -1,0 +1,146 @@
+package io.recurportal.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.billing.stripe.StripeBillingGateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+@ExtendWith(OutputCaptureExtension.class)
+class RecurPortalBillingAutoConfigurationTests {
+
+	private static final String SECRET_KEY = "sk_test_51AutoConfigurationTestKey";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RecurPortalBillingAutoConfiguration.class));
+
+	@Test
+	void whenNoSecretKeyThenSandboxWithOneLoudWarning(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(BillingGateway.class).hasSingleBean(SandboxBillingGateway.class);
+			assertThat(context.getBean(BillingGateway.class).providerInfo().name()).isEqualTo("sandbox");
+		});
+		assertThat(output).containsOnlyOnce("SANDBOX billing provider");
+	}
+
+	@Test
+	void whenSandboxChosenExplicitlyThenNoWarning(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox")
+			.run((context) -> assertThat(context).hasSingleBean(SandboxBillingGateway.class));
+		assertThat(output).doesNotContain("SANDBOX billing provider");
+	}
+
+	@Test
+	void whenSecretKeySetThenStripe(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY,
+					"recur.portal.stripe.publishable-key=pk_test_123")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(StripeBillingGateway.class).doesNotHaveBean(SandboxBillingGateway.class);
+				assertThat(context.getBean(BillingGateway.class).providerInfo().publishableKey())
+					.isEqualTo("pk_test_123");
+			});
+		assertThat(output).doesNotContain(SECRET_KEY);
+	}
+
+	@Test
+	void whenStripeChosenWithoutKeyThenStartupFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("recur.portal.billing=STRIPE")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("recur.portal.stripe.secret-key"));
+	}
+
+	@Test
+	void whenSandboxChosenDespiteKeyThenSandbox() {
+		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox", "recur.portal.stripe.secret-key=" + SECRET_KEY)
+			.run((context) -> assertThat(context).hasSingleBean(SandboxBillingGateway.class)
+				.doesNotHaveBean(StripeBillingGateway.class));
+	}
+
+	@Test
+	void whenHostDefinesGatewayThenNeitherProvider() {
+		BillingGateway own = mock(BillingGateway.class);
+		this.contextRunner.withBean(BillingGateway.class, () -> own)
+			.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY)
+			.run((context) -> assertThat(context).getBean(BillingGateway.class).isSameAs(own));
+		this.contextRunner.withBean(BillingGateway.class, () -> own)
+			.run((context) -> assertThat(context).getBean(BillingGateway.class).isSameAs(own));
+	}
+
+	@Test
+	void whenDisabledThenNoGateway() {
+		this.contextRunner.withPropertyValues("recur.portal.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(BillingGateway.class));
+	}
+
+	@Test
+	void whenStripeJavaMissingThenNoStripeGateway() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("com.stripe"))
+			.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY)
+			.run((context) -> assertThat(context).doesNotHaveBean(BillingGateway.class));
+	}
+
+	@Test
+	void whenOpenPdfMissingThenNoSandboxGateway() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("com.lowagie"))
+			.run((context) -> assertThat(context).doesNotHaveBean(BillingGateway.class));
+	}
+
+	@Test
+	void sandboxSeededFromFile() {
+		this.contextRunner.withPropertyValues("recur.portal.sandbox.seed=classpath:test-seed.json").run((context) -> {
+			BillingGateway gateway = context.getBean(BillingGateway.class);
+			assertThat(gateway.findCustomerByExternalId("acct_active")).hasValueSatisfying(
+					(customer) -> assertThat(customer.id()).isEqualTo("cus_active"));
+			assertThat(gateway.findSubscription("sub_on_hold"))
+				.hasValueSatisfying((subscription) -> assertThat(subscription.isOnHold()).isTrue());
+		});
+	}
+
+	@Test
+	void sandboxSeededFromProperties() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.sandbox.data.products[0].id=prod_x",
+					"recur.portal.sandbox.data.products[0].name=X",
+					"recur.portal.sandbox.data.products[0].prices[0].id=price_x",
+					"recur.portal.sandbox.data.products[0].prices[0].currency=jpy",
+					"recur.portal.sandbox.data.products[0].prices[0].unit-amount=1200",
+					"recur.portal.sandbox.data.products[0].prices[0].interval=month",
+					"recur.portal.sandbox.data.customers[0].id=cus_x",
+					"recur.portal.sandbox.data.customers[0].external-id=acct_x",
+					"recur.portal.sandbox.data.customers[0].subscriptions[0].price-id=price_x")
+			.run((context) -> {
+				BillingGateway gateway = context.getBean(BillingGateway.class);
+				assertThat(gateway.listPrices()).singleElement()
+					.satisfies((price) -> assertThat(price.unitAmount()).isEqualTo(1200));
+				assertThat(gateway.listSubscriptions("cus_x")).hasSize(1);
+			});
+	}
+
+	@Test
+	void whenSeedFileMissingThenStartupFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("recur.portal.sandbox.seed=classpath:nope.json")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("recur.portal.sandbox.seed"));
+	}
+
+	@Test
+	void whenNoSeedThenBuiltInCatalog() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(BillingGateway.class).listPrices()).isNotEmpty());
+	}
+
+}
