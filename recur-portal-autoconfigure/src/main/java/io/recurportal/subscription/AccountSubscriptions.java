@@ -67,6 +67,17 @@ public final class AccountSubscriptions {
 	}
 
 	/**
+	 * The revision of the mirror's copy of one of the account's subscriptions.
+	 * @param accountId the account
+	 * @param subscriptionId the subscription
+	 * @return the revision
+	 * @see SubscriptionMirror#revision(String, String)
+	 */
+	public long revision(String accountId, String subscriptionId) {
+		return this.mirror.revision(accountId, subscriptionId);
+	}
+
+	/**
 	 * The account's customer, from the last sync when there was one.
 	 * @param accountId the account
 	 * @return the customer id, or empty when the account has no customer

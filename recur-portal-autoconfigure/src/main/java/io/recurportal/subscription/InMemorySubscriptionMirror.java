@@ -19,6 +19,8 @@ public final class InMemorySubscriptionMirror implements SubscriptionMirror {
 
 	private final Map<String, SyncState> syncStates = new HashMap<>();
 
+	private final Map<String, Long> revisions = new HashMap<>();
+
 	@Override
 	public synchronized List<Subscription> findByAccount(String accountId) {
 		return this.byAccount.getOrDefault(accountId, Map.of())
@@ -34,8 +36,17 @@ public final class InMemorySubscriptionMirror implements SubscriptionMirror {
 	}
 
 	@Override
+	public synchronized long revision(String accountId, String subscriptionId) {
+		return find(accountId, subscriptionId).isPresent() ? this.revisions.getOrDefault(subscriptionId, 0L) : 0L;
+	}
+
+	@Override
 	public synchronized void save(String accountId, Subscription subscription) {
-		this.byAccount.computeIfAbsent(accountId, (key) -> new LinkedHashMap<>()).put(subscription.id(), subscription);
+		Subscription previous = this.byAccount.computeIfAbsent(accountId, (key) -> new LinkedHashMap<>())
+			.put(subscription.id(), subscription);
+		if (!subscription.equals(previous)) {
+			this.revisions.merge(subscription.id(), 1L, Long::sum);
+		}
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.recurportal.subscription;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -31,9 +32,11 @@ import io.recurportal.error.PortalException;
  * audited.
  * <p>
  * Without a client key, the idempotency key is derived from the account, the action,
- * its arguments and the subscription's state before it: a retry of the same request
- * changes nothing twice, while the same action taken again after the state moved on
- * (cancel, reactivate, cancel) is a new request.
+ * its arguments and the mirror's revision of the subscription: a retry of a request
+ * whose answer was lost changes nothing twice, while the same action taken again after
+ * the subscription changed (cancel, reactivate, cancel) is a new request. With a client
+ * key, the key is the client's, scoped to account, action and subscription, and a retry
+ * answers what the first request answered.
  */
 public final class SubscriptionLifecycle {
 
@@ -63,7 +66,7 @@ public final class SubscriptionLifecycle {
 	 */
 	public Subscription cancel(PortalCaller caller, String subscriptionId, @Nullable CancelTiming timing,
 			CancellationReason reason, @Nullable String clientKey) {
-		return mutate(caller, PortalAction.CANCEL_SUBSCRIPTION, subscriptionId, clientKey, (before) -> {
+		return mutate(caller, PortalAction.CANCEL_SUBSCRIPTION, subscriptionId, clientKey, (before, clientKeyed) -> {
 			PortalConfiguration.Cancellation options = caller.configuration().cancellation();
 			CancelTiming effective = (timing != null) ? timing : options.mode();
 			if (effective == CancelTiming.IMMEDIATELY && options.mode() != CancelTiming.IMMEDIATELY) {
@@ -88,7 +91,7 @@ public final class SubscriptionLifecycle {
 	 */
 	public Subscription reactivate(PortalCaller caller, String subscriptionId, @Nullable String clientKey) {
 		return mutate(caller, PortalAction.REACTIVATE_SUBSCRIPTION, subscriptionId, clientKey,
-				(before) -> new Mutation((key) -> this.gateway.reactivate(subscriptionId, key)));
+				(before, clientKeyed) -> new Mutation((key) -> this.gateway.reactivate(subscriptionId, key)));
 	}
 
 	/**
@@ -102,7 +105,7 @@ public final class SubscriptionLifecycle {
 	public Subscription pause(PortalCaller caller, String subscriptionId, @Nullable Instant resumesAt,
 			@Nullable String clientKey) {
 		return mutate(caller, PortalAction.PAUSE_SUBSCRIPTION, subscriptionId, clientKey,
-				(before) -> new Mutation((key) -> this.gateway.pause(subscriptionId, resumesAt, key), resumesAt));
+				(before, clientKeyed) -> new Mutation((key) -> this.gateway.pause(subscriptionId, resumesAt, key), resumesAt));
 	}
 
 	/**
@@ -114,7 +117,7 @@ public final class SubscriptionLifecycle {
 	 */
 	public Subscription resume(PortalCaller caller, String subscriptionId, @Nullable String clientKey) {
 		return mutate(caller, PortalAction.RESUME_SUBSCRIPTION, subscriptionId, clientKey,
-				(before) -> new Mutation((key) -> this.gateway.resume(subscriptionId, key)));
+				(before, clientKeyed) -> new Mutation((key) -> this.gateway.resume(subscriptionId, key)));
 	}
 
 	/**
@@ -126,7 +129,7 @@ public final class SubscriptionLifecycle {
 	 */
 	public ProrationPreview previewChange(PortalCaller caller, String subscriptionId, PlanChangeTarget target) {
 		Subscription current = this.subscriptions.require(caller.account().accountId(), subscriptionId);
-		Price price = newPrice(caller.configuration(), current, target);
+		Price price = newPrice(caller.configuration(), current, target, true);
 		return this.gateway.previewPriceChange(subscriptionId, price.id(),
 				caller.configuration().planChange().prorationBehavior());
 	}
@@ -142,16 +145,19 @@ public final class SubscriptionLifecycle {
 	public Subscription change(PortalCaller caller, String subscriptionId, PlanChangeTarget target,
 			@Nullable String clientKey) {
 		ProrationBehavior behavior = caller.configuration().planChange().prorationBehavior();
-		return mutate(caller, PortalAction.CHANGE_PLAN, subscriptionId, clientKey, (before) -> {
-			Price price = newPrice(caller.configuration(), before, target);
+		return mutate(caller, PortalAction.CHANGE_PLAN, subscriptionId, clientKey, (before, clientKeyed) -> {
+			// With a client key the subscription may already be on the price because this
+			// very request succeeded before: the provider then answers as it did the first time.
+			Price price = newPrice(caller.configuration(), before, target, !clientKeyed);
 			return new Mutation((key) -> this.gateway.changePrice(subscriptionId, price.id(), behavior, key),
 					price.id(), behavior);
 		});
 	}
 
-	private Price newPrice(PortalConfiguration configuration, Subscription current, PlanChangeTarget target) {
+	private Price newPrice(PortalConfiguration configuration, Subscription current, PlanChangeTarget target,
+			boolean refuseCurrentPrice) {
 		Price price = (target.priceId() != null) ? activePrice(target.priceId()) : sameProductPrice(current, target);
-		if (price.id().equals(current.price().id())) {
+		if (refuseCurrentPrice && price.id().equals(current.price().id())) {
 			throw new PortalException(PortalErrorCode.INVALID_REQUEST, "The subscription is already on this price.");
 		}
 		if (!price.currency().equals(current.price().currency())) {
@@ -190,14 +196,15 @@ public final class SubscriptionLifecycle {
 	}
 
 	private Subscription mutate(PortalCaller caller, PortalAction action, String subscriptionId,
-			@Nullable String clientKey, Function<Subscription, Mutation> prepare) {
+			@Nullable String clientKey, BiFunction<Subscription, Boolean, Mutation> prepare) {
 		String accountId = caller.account().accountId();
 		return this.audited.perform(caller.account(), action.value(), subscriptionId, () -> {
 			Subscription before = this.subscriptions.require(accountId, subscriptionId);
-			Mutation mutation = prepare.apply(before);
+			Mutation mutation = prepare.apply(before, clientKey != null);
 			String key = (clientKey != null)
 					? IdempotencyKeys.derive(accountId, action.value(), subscriptionId, clientKey)
-					: IdempotencyKeys.derive(accountId, action.value(), subscriptionId, stateOf(before),
+					: IdempotencyKeys.derive(accountId, action.value(), subscriptionId,
+							this.subscriptions.revision(accountId, subscriptionId),
 							Arrays.deepToString(mutation.arguments()));
 			Subscription after = mutation.call().apply(key);
 			this.subscriptions.remember(accountId, after);
@@ -211,11 +218,6 @@ public final class SubscriptionLifecycle {
 	 */
 	private record Mutation(Function<String, Subscription> call, @Nullable Object... arguments) {
 
-	}
-
-	private static String stateOf(Subscription subscription) {
-		return subscription.status().value() + "|" + subscription.cancelAtPeriodEnd() + "|"
-				+ subscription.price().id() + "|" + subscription.currentPeriodEnd() + "|" + subscription.resumesAt();
 	}
 
 }

@@ -31,7 +31,18 @@ public interface SubscriptionMirror {
 	Optional<Subscription> find(String accountId, String subscriptionId);
 
 	/**
-	 * Stores a subscription of an account, replacing the copy with the same id.
+	 * How many times the mirror's copy of a subscription has changed: it only grows, so
+	 * it tells apart two moments with equal state (before a cancel, and after the
+	 * cancel was undone).
+	 * @param accountId the account
+	 * @param subscriptionId the subscription
+	 * @return the revision, 0 when the mirror has no copy
+	 */
+	long revision(String accountId, String subscriptionId);
+
+	/**
+	 * Stores a subscription of an account, replacing the copy with the same id; a copy
+	 * that differs from the stored one gets the next revision.
 	 * @param accountId the account
 	 * @param subscription the provider's state
 	 */
