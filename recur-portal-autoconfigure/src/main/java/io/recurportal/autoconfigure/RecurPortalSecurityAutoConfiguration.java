@@ -25,6 +25,7 @@ import io.recurportal.account.AccountContextFilter;
 import io.recurportal.account.BearerProblemEntryPoint;
 import io.recurportal.account.ExpiryRequiringJwtDecoder;
 import io.recurportal.account.JwtAccountContextReader;
+import io.recurportal.api.RequestBodyLimitFilter;
 
 /**
  * Auto-configuration of the portal's security filter chains. Each chain matches only
@@ -46,6 +47,9 @@ public final class RecurPortalSecurityAutoConfiguration {
 
 	/** The order of the account API chain: before the host's catch-all chains. */
 	public static final int API_CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
+
+	// The largest body the API takes is a checkout request with two URLs.
+	private static final long MAX_API_BODY_BYTES = 16 * 1024;
 
 	private static final Log logger = LogFactory.getLog(RecurPortalSecurityAutoConfiguration.class);
 
@@ -73,6 +77,7 @@ public final class RecurPortalSecurityAutoConfiguration {
 			.requestCache((cache) -> cache.disable())
 			// Bearer tokens only, never cookies: there is no ambient credential to forge.
 			.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(new RequestBodyLimitFilter(MAX_API_BODY_BYTES), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new AccountContextFilter(accountContextReader), BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}

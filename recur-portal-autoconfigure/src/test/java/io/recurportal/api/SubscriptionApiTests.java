@@ -1,0 +1,394 @@
+package io.recurportal.api;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.recurportal.audit.AuditEntry;
+import io.recurportal.audit.AuditTrail;
+import io.recurportal.billing.BillingInterval;
+import io.recurportal.billing.CancelTiming;
+import io.recurportal.billing.CancellationReason;
+import io.recurportal.billing.InvoiceStatus;
+import io.recurportal.billing.Price;
+import io.recurportal.billing.Product;
+import io.recurportal.billing.Subscription;
+import io.recurportal.billing.SubscriptionStatus;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.subscription.SubscriptionMirror;
+import io.recurportal.testsupport.TestHostApplication;
+import io.recurportal.testsupport.TestJwts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The account API's behaviour over the sandbox. Each test works on its own seeded
+ * account, so tests do not see each other's changes.
+ */
+@SpringBootTest(classes = { TestHostApplication.class, SubscriptionApiTests.Config.class },
+		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
+				"recur.portal.allowed-return-origins=https://app.example.com" })
+@AutoConfigureMockMvc
+class SubscriptionApiTests {
+
+	private static final String API = "/api/subscriptions";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private SandboxBillingGateway sandbox;
+
+	@Autowired
+	private SubscriptionMirror mirror;
+
+	@Autowired
+	private AuditTrail auditTrail;
+
+	@Test
+	void listShowsPlanStatusAndNextCharge() throws Exception {
+		this.mvc.perform(as(get(API), "acct_active", "alice", "owner"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.length()").value(1))
+			.andExpect(jsonPath("$.data[0].id").value("sub_active"))
+			.andExpect(jsonPath("$.data[0].status").value("active"))
+			.andExpect(jsonPath("$.data[0].on_hold").value(false))
+			.andExpect(jsonPath("$.data[0].plan.price_id").value("price_pro_monthly"))
+			.andExpect(jsonPath("$.data[0].plan.product_name").value("Pro"))
+			.andExpect(jsonPath("$.data[0].plan.unit_amount").value(2900))
+			.andExpect(jsonPath("$.data[0].plan.interval").value("month"))
+			.andExpect(jsonPath("$.data[0].next_charge_at").isNotEmpty())
+			.andExpect(jsonPath("$.data[0].ends_at").value(nullValue()));
+	}
+
+	@Test
+	void listShowsOnHoldSubscription() throws Exception {
+		this.mvc.perform(as(get(API), "acct_on_hold", "carol", "owner"))
+			.andExpect(jsonPath("$.data[0].status").value("past_due"))
+			.andExpect(jsonPath("$.data[0].on_hold").value(true));
+	}
+
+	@Test
+	void listOfAccountWithoutCustomerIsEmpty() throws Exception {
+		this.mvc.perform(as(get(API), "acct_nobody", "nina", "owner"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.length()").value(0));
+	}
+
+	@Test
+	void featuresShowEntitlementsAndWhatTheCallerMayDo() throws Exception {
+		this.mvc.perform(as(get(API + "/features"), "acct_active", "alice", "owner"))
+			.andExpect(jsonPath("$.entitlements", containsInAnyOrder("api", "inboxes:unlimited", "rules")))
+			.andExpect(jsonPath("$.features", hasItem("subscription-cancel")))
+			.andExpect(jsonPath("$.actions", hasItem("cancel_subscription")));
+		this.mvc.perform(as(get(API + "/features"), "acct_active", "bob", "member"))
+			.andExpect(jsonPath("$.entitlements", containsInAnyOrder("api", "inboxes:unlimited", "rules")))
+			.andExpect(jsonPath("$.features", containsInAnyOrder("subscription-view", "invoice-history")))
+			.andExpect(jsonPath("$.actions", not(hasItem("cancel_subscription"))))
+			.andExpect(jsonPath("$.actions", hasItem("download_invoice")));
+	}
+
+	@Test
+	void onHoldSubscriptionGrantsNoEntitlements() throws Exception {
+		this.mvc.perform(as(get(API + "/features"), "acct_on_hold", "carol", "owner"))
+			.andExpect(jsonPath("$.entitlements.length()").value(0));
+	}
+
+	@Test
+	void merchantsShowProviderAndActivePlans() throws Exception {
+		this.mvc.perform(as(get(API + "/merchants"), "acct_active", "alice", "owner"))
+			.andExpect(jsonPath("$.merchants[0].provider").value("sandbox"))
+			.andExpect(jsonPath("$.merchants[0].live_mode").value(false))
+			.andExpect(jsonPath("$.plans[*].price_id", containsInAnyOrder("price_starter_monthly",
+					"price_starter_yearly", "price_pro_monthly", "price_pro_yearly", "price_euro_monthly")))
+			.andExpect(jsonPath("$.can_subscribe").value(true));
+		this.mvc.perform(as(get(API + "/merchants"), "acct_active", "bob", "member"))
+			.andExpect(jsonPath("$.can_subscribe").value(false));
+	}
+
+	@Test
+	void cancelAtPeriodEndThenReactivate() throws Exception {
+		this.mvc
+			.perform(as(post(API + "/sub_lifecycle/cancel"), "acct_lifecycle", "lena", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"timing\":\"period_end\",\"reason\":\"too_expensive\",\"comment\":\"Budget cuts\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("active"))
+			.andExpect(jsonPath("$.cancel_at_period_end").value(true))
+			.andExpect(jsonPath("$.next_charge_at").value(nullValue()))
+			.andExpect(jsonPath("$.ends_at").isNotEmpty())
+			.andExpect(jsonPath("$.cancellation_reason").value("too_expensive"));
+		assertThat(this.sandbox.findSubscription("sub_lifecycle").orElseThrow().cancelAtPeriodEnd()).isTrue();
+		this.mvc.perform(as(post(API + "/sub_lifecycle/reactivate"), "acct_lifecycle", "lena", "owner"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.cancel_at_period_end").value(false))
+			.andExpect(jsonPath("$.next_charge_at").isNotEmpty());
+		this.mvc.perform(as(get(API), "acct_lifecycle", "lena", "owner"))
+			.andExpect(jsonPath("$.data[0].cancel_at_period_end").value(false));
+		assertThat(this.auditTrail.findByAccount("acct_lifecycle", 2)).extracting(AuditEntry::action)
+			.containsExactly("reactivate_subscription", "cancel_subscription");
+	}
+
+	@Test
+	void cancelWithoutBodyUsesConfigurationMode() throws Exception {
+		this.mvc.perform(as(post(API + "/sub_retry/cancel"), "acct_retry", "rita", "owner"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.cancel_at_period_end").value(true));
+		this.mvc.perform(as(post(API + "/sub_retry/reactivate"), "acct_retry", "rita", "owner"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void retriedRequestsWithSameIdempotencyKeyChangeProviderOnce() throws Exception {
+		long before = this.sandbox.mutationCount();
+		for (int i = 0; i < 3; i++) {
+			this.mvc
+				.perform(as(post(API + "/sub_retry/change"), "acct_retry", "rita", "owner")
+					.header("Idempotency-Key", "change-1")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"price_id\":\"price_pro_monthly\"}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.plan.price_id").value("price_pro_monthly"));
+		}
+		for (int i = 0; i < 3; i++) {
+			this.mvc
+				.perform(as(post(API + "/sub_retry/cancel"), "acct_retry", "rita", "owner")
+					.header("Idempotency-Key", "cancel-1")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"timing\":\"period_end\"}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.cancel_at_period_end").value(true));
+		}
+		assertThat(this.sandbox.mutations().subList(this.sandbox.mutations().size() - 2,
+				this.sandbox.mutations().size()))
+			.extracting((mutation) -> mutation.objectId())
+			.containsOnly("sub_retry");
+		assertThat(this.sandbox.mutationCount() - before).isEqualTo(2);
+	}
+
+	@Test
+	void sameIdempotencyKeyForDifferentRequestIsAConflict() throws Exception {
+		this.mvc
+			.perform(as(post(API + "/sub_pause/change/preview"), "acct_pause", "paul", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"interval\":\"year\"}"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(as(post(API + "/sub_pause/pause"), "acct_pause", "paul", "owner").header("Idempotency-Key", "k-9"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(as(post(API + "/sub_pause/pause"), "acct_pause", "paul", "owner").header("Idempotency-Key", "k-9")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"resumes_at\":\"2099-01-01T00:00:00Z\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("idempotency_conflict"));
+		this.mvc.perform(as(post(API + "/sub_pause/resume"), "acct_pause", "paul", "owner"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("active"));
+	}
+
+	@Test
+	void previewShowsProrationBeforeAnythingChanges() throws Exception {
+		this.mvc
+			.perform(as(post(API + "/sub_preview/change/preview"), "acct_preview", "pia", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"price_id\":\"price_pro_monthly\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.new_plan.price_id").value("price_pro_monthly"))
+			.andExpect(jsonPath("$.proration_amount").isNumber())
+			.andExpect(jsonPath("$.next_invoice_total").isNumber())
+			.andExpect(jsonPath("$.lines[0].proration").value(true));
+		assertThat(this.sandbox.findSubscription("sub_preview").orElseThrow().price().id())
+			.isEqualTo("price_starter_monthly");
+	}
+
+	@Test
+	void changeByIntervalThenByPrice() throws Exception {
+		this.mvc
+			.perform(as(post(API + "/sub_change/change"), "acct_change", "chen", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"interval\":\"year\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.plan.price_id").value("price_starter_yearly"));
+		this.mvc
+			.perform(as(post(API + "/sub_change/change"), "acct_change", "chen", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"price_id\":\"price_pro_yearly\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.plan.price_id").value("price_pro_yearly"));
+	}
+
+	@Test
+	void badInputIsAClearProblemNeverA500() throws Exception {
+		String change = API + "/sub_change/change";
+		expectProblem(post(change).contentType(MediaType.APPLICATION_JSON).content("{\"interval\":"), 400,
+				"invalid_request");
+		expectProblem(post(change).contentType(MediaType.APPLICATION_JSON).content("{\"interval\":\"decade\"}"), 400,
+				"invalid_request");
+		expectProblem(post(change).contentType(MediaType.APPLICATION_JSON).content("{\"interval\":[1,2]}"), 400,
+				"invalid_request");
+		expectProblem(post(change).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"interval\":\"year\",\"price_id\":\"price_pro_monthly\"}"), 400, "invalid_request");
+		expectProblem(post(change).contentType(MediaType.APPLICATION_JSON).content("{}"), 400, "invalid_request");
+		expectProblem(post(change).contentType(MediaType.APPLICATION_JSON).content("[]"), 400, "invalid_request");
+		expectProblem(post(change).contentType(MediaType.TEXT_PLAIN).content("interval=year"), 415,
+				"unsupported_media_type");
+		expectProblem(post(API + "/sub$x/change").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"interval\":\"year\"}"), 400, "invalid_request");
+		expectProblem(post(change).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"price_id\":\"" + "p".repeat(300) + "\"}"), 400, "invalid_request");
+		expectProblem(post(change).header("Idempotency-Key", "has space")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"interval\":\"year\"}"), 400, "invalid_request");
+		expectProblem(post(API + "/sub_change/cancel").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"comment\":\"" + "x".repeat(20_000) + "\"}"), 413, "payload_too_large");
+		expectProblem(post(API + "/sub_change/cancel").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"timing\":\"tomorrow\"}"), 400, "invalid_request");
+		expectProblem(post(API + "/sync?allow_deletes=maybe"), 400, "invalid_request");
+		assertThat(this.sandbox.findSubscription("sub_change").orElseThrow().cancelAtPeriodEnd()).isFalse();
+	}
+
+	@Test
+	void syncCountsAndKeepsLocalRowsUnlessDeletesAllowed() throws Exception {
+		this.mvc.perform(as(get(API), "acct_other", "mallory", "owner")).andExpect(status().isOk());
+		Subscription real = this.sandbox.findSubscription("sub_other").orElseThrow();
+		Subscription ghost = new Subscription("sub_ghost", real.customerId(), SubscriptionStatus.ACTIVE, real.price(),
+				1, real.currentPeriodStart(), real.currentPeriodEnd(), false, null, null, null, null, null, null, null,
+				real.created());
+		this.mirror.save("acct_other", ghost);
+		this.mvc.perform(as(post(API + "/sync?allow_deletes=false"), "acct_other", "mallory", "owner"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.updated").value(0))
+			.andExpect(jsonPath("$.deleted").value(0))
+			.andExpect(jsonPath("$.unchanged").value(1));
+		assertThat(this.mirror.find("acct_other", "sub_ghost")).isPresent();
+		this.sandbox.cancel("sub_other", CancelTiming.PERIOD_END, CancellationReason.NONE, "dashboard-change");
+		this.mvc.perform(as(post(API + "/sync?allow_deletes=true"), "acct_other", "mallory", "owner"))
+			.andExpect(jsonPath("$.updated").value(1))
+			.andExpect(jsonPath("$.deleted").value(1));
+		assertThat(this.mirror.find("acct_other", "sub_ghost")).isEmpty();
+		assertThat(this.mirror.find("acct_other", "sub_other").orElseThrow().cancelAtPeriodEnd()).isTrue();
+	}
+
+	@Test
+	void checkoutCreatesCustomerThenSyncRecordsTheSubscription() throws Exception {
+		String response = this.mvc
+			.perform(as(post(API + "/stripe/checkout-session"), "acct_new", "nora", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"price_id\":\"price_starter_monthly\","
+						+ "\"success_url\":\"https://app.example.com/billing?session={CHECKOUT_SESSION_ID}\","
+						+ "\"cancel_url\":\"https://app.example.com/billing\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.url").value(startsWith("/portal/sandbox/checkout/cs_")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String sessionId = response.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		String sync = "{\"session_id\":\"" + sessionId + "\"}";
+		this.mvc
+			.perform(as(post(API + "/stripe/checkout-session-sync"), "acct_new", "nora", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(sync))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("checkout_incomplete"));
+		this.sandbox.completeCheckoutSession(sessionId, "4242 4242 4242 4242", 12, 2030);
+		this.mvc
+			.perform(as(post(API + "/stripe/checkout-session-sync"), "acct_active", "alice", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(sync))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("checkout_session_not_found"));
+		this.mvc
+			.perform(as(post(API + "/stripe/checkout-session-sync"), "acct_new", "nora", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(sync))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("active"))
+			.andExpect(jsonPath("$.plan.price_id").value("price_starter_monthly"));
+		this.mvc.perform(as(get(API), "acct_new", "nora", "owner")).andExpect(jsonPath("$.data.length()").value(1));
+		this.mvc.perform(as(get(API + "/identity"), "acct_new", "nora", "owner"))
+			.andExpect(jsonPath("$.customer_id").value(startsWith("cus_")));
+	}
+
+	@Test
+	void checkoutRefusesPricesNotOffered() throws Exception {
+		expectProblem(post(API + "/stripe/checkout-session").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"price_id\":\"price_legacy\",\"success_url\":\"https://app.example.com/\","
+					+ "\"cancel_url\":\"https://app.example.com/\"}"),
+				400, "price_not_available");
+		expectProblem(post(API + "/stripe/checkout-session").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"price_id\":\"price_pro_monthly\",\"success_url\":\"https://app.example.com@evil.example/\","
+					+ "\"cancel_url\":\"https://app.example.com/\"}"),
+				400, "return_url_not_allowed");
+		expectProblem(post(API + "/stripe/checkout-session").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"price_id\":\"price_pro_monthly\",\"success_url\":\"javascript:alert(1)\","
+					+ "\"cancel_url\":\"https://app.example.com/\"}"),
+				400, "return_url_not_allowed");
+	}
+
+	@Test
+	void invoicesListAndPdfDownload() throws Exception {
+		String invoiceId = this.sandbox.listInvoices("cus_active", 1).get(0).id();
+		this.mvc.perform(as(get(API + "/invoices"), "acct_active", "bob", "member"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data[0].id").value(invoiceId))
+			.andExpect(jsonPath("$.data[0].status").value(InvoiceStatus.PAID.value()))
+			.andExpect(jsonPath("$.data[0].pdf_url").value(API + "/invoices/" + invoiceId + "/pdf"));
+		byte[] pdf = this.mvc.perform(as(get(API + "/invoices/" + invoiceId + "/pdf"), "acct_active", "bob", "member"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("Content-Disposition", startsWith("attachment; filename=\"invoice-")))
+			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		this.mvc.perform(as(get(API + "/invoices/in_does_not_exist/pdf"), "acct_active", "bob", "member"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("invoice_not_found"));
+	}
+
+	private void expectProblem(MockHttpServletRequestBuilder request, int status, String code) throws Exception {
+		ResultActions result = this.mvc.perform(as(request, "acct_change", "chen", "owner"));
+		result.andExpect(status().is(status)).andExpect(jsonPath("$.code").value(code));
+	}
+
+	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String account, String user,
+			String role) {
+		return request.with(jwt().jwt((token) -> token.subject(user).claim("acc", account).claim("role", role)));
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Config {
+
+		@Bean
+		JwtDecoder jwtDecoder() {
+			return new TestJwts().decoder();
+		}
+
+	}
+
+}
