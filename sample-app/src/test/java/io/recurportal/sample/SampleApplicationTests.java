@@ -1,0 +1,105 @@
+package io.recurportal.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample app through real HTTP with real signed tokens, as a user would try it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void billingAdminGetsFullConfigurationFromTheSamplesOwnMapping() throws Exception {
+		JsonNode identity = getJson("/api/subscriptions/identity", token("acct_active", "dana", "billing-admin"));
+		assertThat(identity.get("configuration").asString()).isEqualTo("full");
+		assertThat(identity.get("owner").asBoolean()).isTrue();
+		assertThat(identity.get("customer_id").asString()).isEqualTo("cus_active");
+	}
+
+	@Test
+	void memberGetsInvoicesOnlyAndCannotCancel() throws Exception {
+		String token = token("acct_active", "bob", "member");
+		JsonNode identity = getJson("/api/subscriptions/identity", token);
+		assertThat(identity.get("configuration").asString()).isEqualTo("invoices");
+		assertThat(identity.get("owner").asBoolean()).isFalse();
+		HttpResponse<String> cancel = send(HttpRequest.newBuilder(uri("/api/subscriptions/sub_active/cancel"))
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		assertThat(cancel.statusCode()).isEqualTo(403);
+		assertThat(this.json.readTree(cancel.body()).get("code").asString()).isEqualTo("feature_not_enabled");
+	}
+
+	@Test
+	void demoDataIsServedBySandbox() throws Exception {
+		JsonNode active = getJson("/api/subscriptions", token("acct_active", "alice", "owner"));
+		assertThat(active.get("data").get(0).get("id").asString()).isEqualTo("sub_active");
+		JsonNode onHold = getJson("/api/subscriptions", token("acct_on_hold", "carol", "owner"));
+		assertThat(onHold.get("data").get(0).get("status").asString()).isEqualTo("past_due");
+		assertThat(onHold.get("data").get(0).get("on_hold").asBoolean()).isTrue();
+	}
+
+	@Test
+	void pagesAreOpenAndEverythingElseNeedsAToken() throws Exception {
+		assertThat(send(HttpRequest.newBuilder(uri("/")).build()).body()).contains("Inbox Manager");
+		assertThat(send(HttpRequest.newBuilder(uri("/account")).build()).body()).contains("account.js");
+		assertThat(send(HttpRequest.newBuilder(uri("/internal/reports")).build()).statusCode()).isEqualTo(401);
+		assertThat(send(HttpRequest.newBuilder(uri("/api/subscriptions")).build()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void demoTokenRefusesBadInput() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/demo/token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"acct active\",\"user\":\"\",\"role\":\"owner\"}"))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(400);
+	}
+
+	private String token(String account, String user, String role) throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/demo/token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"account\":\"" + account + "\",\"user\":\"" + user + "\",\"role\":\"" + role + "\"}"))
+			.build());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode body = this.json.readTree(response.body());
+		assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
+		return body.get("access_token").asString();
+	}
+
+	private JsonNode getJson(String path, String token) throws Exception {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws Exception {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+}
