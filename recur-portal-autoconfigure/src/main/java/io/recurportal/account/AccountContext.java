@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record AccountContext(String accountId, @Nullable String userId, Set<String> roles, boolean owner) {
 
+	/**
+	 * The prefix of the account id a portal session uses for a customer that names no
+	 * host account; tokens can never claim such an id.
+	 */
+	public static final String CUSTOMER_ACCOUNT_PREFIX = "recur-portal-customer:";
+
 	public AccountContext {
 		roles = Set.copyOf(roles);
 	}

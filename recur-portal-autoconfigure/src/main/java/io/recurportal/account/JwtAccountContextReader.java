@@ -38,7 +38,8 @@ public final class JwtAccountContextReader {
 		}
 		Jwt jwt = token.getToken();
 		String account = stringClaim(jwt, this.claims.account());
-		if (!StringUtils.hasText(account)) {
+		// The customer-scoped account ids of portal sessions are never a token's to claim.
+		if (!StringUtils.hasText(account) || account.startsWith(AccountContext.CUSTOMER_ACCOUNT_PREFIX)) {
 			return Optional.empty();
 		}
 		Set<String> roles = roles(jwt.getClaims().get(this.claims.roles()));

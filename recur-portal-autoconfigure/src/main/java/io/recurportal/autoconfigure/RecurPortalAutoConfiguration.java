@@ -18,7 +18,13 @@ import io.recurportal.billing.BillingGateway;
 import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
+import io.recurportal.customer.CustomerProfiles;
+import io.recurportal.customer.PaymentMethodUpdates;
 import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.session.InMemoryPortalSessionStore;
+import io.recurportal.session.PortalLinks;
+import io.recurportal.session.PortalSessionStore;
+import io.recurportal.session.PortalSessions;
 import io.recurportal.session.ReturnUrlPolicy;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.InMemorySubscriptionMirror;
@@ -107,6 +113,35 @@ public final class RecurPortalAutoConfiguration {
 	SubscriptionCheckout subscriptionCheckout(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			ReturnUrlPolicy returnUrlPolicy, AuditedActions auditedActions) {
 		return new SubscriptionCheckout(billingGateway, subscriptions, returnUrlPolicy, auditedActions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CustomerProfiles customerProfiles(BillingGateway billingGateway, AccountSubscriptions subscriptions,
+			AuditedActions auditedActions) {
+		return new CustomerProfiles(billingGateway, subscriptions, auditedActions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PaymentMethodUpdates paymentMethodUpdates(BillingGateway billingGateway, AccountSubscriptions subscriptions,
+			AuditedActions auditedActions) {
+		return new PaymentMethodUpdates(billingGateway, subscriptions, auditedActions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PortalSessionStore portalSessionStore() {
+		return new InMemoryPortalSessionStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PortalSessions portalSessions(BillingGateway billingGateway, PortalSessionStore store,
+			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy, RecurPortalProperties properties) {
+		return new PortalSessions(billingGateway, store, configurations, returnUrlPolicy,
+				new PortalLinks(properties.getBaseUrl(), properties.getWeb().getPath()),
+				properties.getSessions().getDefaultConfiguration(), Clock.systemUTC());
 	}
 
 	@Bean

@@ -48,7 +48,17 @@ public class RecurPortalProperties {
 	 */
 	private Map<String, Configuration> configurations = new LinkedHashMap<>();
 
+	/**
+	 * Public base URL of this application, like 'https://app.example.com', used to build
+	 * portal links. When unset, links are built from the request being served.
+	 */
+	private @Nullable String baseUrl;
+
 	private final RoleMapping roleMapping = new RoleMapping();
+
+	private final Web web = new Web();
+
+	private final Sessions sessions = new Sessions();
 
 	private final Api api = new Api();
 
@@ -88,6 +98,22 @@ public class RecurPortalProperties {
 
 	public void setConfigurations(Map<String, Configuration> configurations) {
 		this.configurations = configurations;
+	}
+
+	public @Nullable String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(@Nullable String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	public Sessions getSessions() {
+		return this.sessions;
 	}
 
 	public RoleMapping getRoleMapping() {
@@ -170,12 +196,80 @@ public class RecurPortalProperties {
 		 */
 		private String path = "/api/subscriptions";
 
+		/**
+		 * Path prefix of the server API for the host's backend ('/portal/sessions',
+		 * '/customers/entitlements' below it), wire-compatible with Recur's.
+		 */
+		private String serverPath = "/v1";
+
+		/**
+		 * Portal secret keys the host's backend authenticates to the server API with, as a
+		 * bearer token. With none, the server API refuses every request.
+		 */
+		private List<String> secretKeys = new ArrayList<>();
+
 		public String getPath() {
 			return this.path;
 		}
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+		public String getServerPath() {
+			return this.serverPath;
+		}
+
+		public void setServerPath(String serverPath) {
+			this.serverPath = serverPath;
+		}
+
+		public List<String> getSecretKeys() {
+			return this.secretKeys;
+		}
+
+		public void setSecretKeys(List<String> secretKeys) {
+			this.secretKeys = secretKeys;
+		}
+
+	}
+
+	/**
+	 * The hosted portal pages.
+	 */
+	public static class Web {
+
+		/**
+		 * Path prefix of the portal pages.
+		 */
+		private String path = "/portal";
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+	}
+
+	/**
+	 * Portal sessions created for customers.
+	 */
+	public static class Sessions {
+
+		/**
+		 * Portal configuration of a session whose request names none.
+		 */
+		private String defaultConfiguration = "full";
+
+		public String getDefaultConfiguration() {
+			return this.defaultConfiguration;
+		}
+
+		public void setDefaultConfiguration(String defaultConfiguration) {
+			this.defaultConfiguration = defaultConfiguration;
 		}
 
 	}

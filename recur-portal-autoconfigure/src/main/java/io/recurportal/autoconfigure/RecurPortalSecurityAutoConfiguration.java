@@ -18,7 +18,11 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import io.recurportal.account.AccountClaimNames;
 import io.recurportal.account.AccountContextFilter;
@@ -26,6 +30,9 @@ import io.recurportal.account.BearerProblemEntryPoint;
 import io.recurportal.account.ExpiryRequiringJwtDecoder;
 import io.recurportal.account.JwtAccountContextReader;
 import io.recurportal.api.RequestBodyLimitFilter;
+import io.recurportal.server.ServerApiKeyFilter;
+import io.recurportal.session.PortalSessions;
+import io.recurportal.web.PortalBrowserSessionFilter;
 
 /**
  * Auto-configuration of the portal's security filter chains. Each chain matches only
@@ -50,6 +57,12 @@ public final class RecurPortalSecurityAutoConfiguration {
 
 	// The largest body the API takes is a checkout request with two URLs.
 	private static final long MAX_API_BODY_BYTES = 16 * 1024;
+
+	// No inline script or style anywhere; forms may lead to Stripe's own pages.
+	private static final String PORTAL_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; "
+			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+			+ "form-action 'self' https://checkout.stripe.com https://billing.stripe.com";
 
 	private static final Log logger = LogFactory.getLog(RecurPortalSecurityAutoConfiguration.class);
 
@@ -79,6 +92,53 @@ public final class RecurPortalSecurityAutoConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.addFilterBefore(new RequestBodyLimitFilter(MAX_API_BODY_BYTES), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new AccountContextFilter(accountContextReader), BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(API_CHAIN_ORDER)
+	@ConditionalOnMissingBean(name = "recurPortalServerApiSecurityFilterChain")
+	SecurityFilterChain recurPortalServerApiSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties) {
+		String serverPath = properties.getApi().getServerPath();
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		http.securityMatcher(new OrRequestMatcher(paths.matcher(serverPath + "/portal/**"),
+				paths.matcher(serverPath + "/customers/**")))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			// A secret key in a header, never a cookie: nothing for a forged request to ride on.
+			.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(new RequestBodyLimitFilter(MAX_API_BODY_BYTES), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ServerApiKeyFilter(properties.getApi().getSecretKeys()),
+					AnonymousAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(API_CHAIN_ORDER)
+	@ConditionalOnMissingBean(name = "recurPortalPagesSecurityFilterChain")
+	SecurityFilterChain recurPortalPagesSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
+			PortalSessions sessions) {
+		String portalPath = properties.getWeb().getPath();
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookiePath(portalPath);
+		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		http.securityMatcher(new OrRequestMatcher(paths.matcher(portalPath), paths.matcher(portalPath + "/**"),
+				paths.matcher("/recur-portal/**")))
+			// Who may see and do what is decided per page by the portal session and the access policy.
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((sessionManagement) -> sessionManagement
+				.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			// Forms are protected by a double-submit token: no server-side session needed.
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(PORTAL_CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer
+					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions((frames) -> frames.deny()))
+			.addFilterBefore(new PortalBrowserSessionFilter(sessions), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.recurportal.access.AccountPortalCallerResolver;
+import io.recurportal.access.CompositePortalCallerResolver;
 import io.recurportal.access.PortalAccessPolicy;
 import io.recurportal.access.PortalCallerArgumentResolver;
 import io.recurportal.access.PortalCallerResolver;
@@ -23,16 +24,22 @@ import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.api.CheckoutController;
 import io.recurportal.api.IdentityController;
 import io.recurportal.api.InvoicesController;
+import io.recurportal.api.PortalSessionController;
 import io.recurportal.api.SubscriptionsController;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.server.ServerApiController;
+import io.recurportal.server.ServerApiExceptionHandler;
+import io.recurportal.session.PortalSessions;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.SubscriptionCheckout;
 import io.recurportal.subscription.SubscriptionLifecycle;
+import io.recurportal.web.PortalSessionCallerResolver;
 import io.recurportal.api.PortalApiExceptionHandler;
 import io.recurportal.api.UnknownApiPathController;
 import io.recurportal.configuration.PortalConfigurationResolver;
+import io.recurportal.configuration.PortalConfigurations;
 
 /**
  * Auto-configuration of the portal's Spring MVC endpoints. Controllers are beans made
@@ -47,8 +54,11 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PortalCallerResolver portalCallerResolver(PortalConfigurationResolver configurationResolver) {
-		return new AccountPortalCallerResolver(configurationResolver);
+	PortalCallerResolver portalCallerResolver(PortalConfigurationResolver configurationResolver,
+			PortalConfigurations configurations) {
+		// A JWT caller of the API, or the customer of a portal page's session.
+		return new CompositePortalCallerResolver(List.of(new AccountPortalCallerResolver(configurationResolver),
+				new PortalSessionCallerResolver(configurations)));
 	}
 
 	@Bean
@@ -99,6 +109,24 @@ public final class RecurPortalWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean
 	CheckoutController portalCheckoutController(SubscriptionCheckout checkout) {
 		return new CheckoutController(checkout);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PortalSessionController portalSessionController(PortalSessions sessions, AccountSubscriptions subscriptions) {
+		return new PortalSessionController(sessions, subscriptions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServerApiController portalServerApiController(PortalSessions sessions, BillingGateway gateway) {
+		return new ServerApiController(sessions, gateway);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServerApiExceptionHandler portalServerApiExceptionHandler() {
+		return new ServerApiExceptionHandler();
 	}
 
 	@Bean

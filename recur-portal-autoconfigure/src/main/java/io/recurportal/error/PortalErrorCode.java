@@ -26,6 +26,12 @@ public enum PortalErrorCode {
 	/** The action changes billing and the caller has no owner role. */
 	OWNER_REQUIRED("owner_required", HttpStatus.FORBIDDEN),
 
+	/** A portal session request named no customer: no customer id, external id or email. */
+	MISSING_CUSTOMER_IDENTIFIER("missing_customer_identifier", HttpStatus.BAD_REQUEST),
+
+	/** The server API key is missing or not one of the configured keys. */
+	INVALID_API_KEY("invalid_api_key", HttpStatus.UNAUTHORIZED),
+
 	/** No customer exists for the account, id, external id or email. */
 	CUSTOMER_NOT_FOUND("customer_not_found", HttpStatus.NOT_FOUND),
 

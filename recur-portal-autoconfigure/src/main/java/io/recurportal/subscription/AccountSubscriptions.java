@@ -98,7 +98,21 @@ public final class AccountSubscriptions {
 	 * @return the counts of what changed
 	 */
 	public SyncResult sync(String accountId, boolean allowDeletes) {
-		Optional<String> customerId = this.customers.resolveCustomerId(accountId);
+		return sync(accountId, this.customers.resolveCustomerId(accountId), allowDeletes);
+	}
+
+	/**
+	 * Reconciles the mirror of an account whose customer is already known, as for a
+	 * portal session opened for that customer, and binds the account to it.
+	 * @param accountId the account
+	 * @param customerId its customer
+	 * @return the counts of what changed
+	 */
+	public SyncResult syncCustomer(String accountId, String customerId) {
+		return sync(accountId, Optional.of(customerId), false);
+	}
+
+	private SyncResult sync(String accountId, Optional<String> customerId, boolean allowDeletes) {
 		List<Subscription> remote = customerId.map(this.gateway::listSubscriptions).orElse(List.of());
 		Map<String, Subscription> local = new HashMap<>();
 		this.mirror.findByAccount(accountId).forEach((subscription) -> local.put(subscription.id(), subscription));

@@ -27,9 +27,12 @@ class RecurPortalSecurityAutoConfigurationTests {
 	void contributesApiChain() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasBean("recurPortalApiSecurityFilterChain")
+				.hasBean("recurPortalServerApiSecurityFilterChain")
+				.hasBean("recurPortalPagesSecurityFilterChain")
 				.hasSingleBean(JwtAccountContextReader.class);
 			// Boot's default chain is still there for the host's endpoints.
-			assertThat(context.getBeansOfType(SecurityFilterChain.class)).hasSize(2);
+			assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsKey("defaultSecurityFilterChain")
+				.hasSize(4);
 		});
 	}
 
@@ -37,6 +40,8 @@ class RecurPortalSecurityAutoConfigurationTests {
 	void whenDisabledThenNoChain() {
 		this.contextRunner.withPropertyValues("recur.portal.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("recurPortalApiSecurityFilterChain")
+				.doesNotHaveBean("recurPortalPagesSecurityFilterChain")
+				.doesNotHaveBean("recurPortalServerApiSecurityFilterChain")
 				.doesNotHaveBean(JwtAccountContextReader.class));
 	}
 

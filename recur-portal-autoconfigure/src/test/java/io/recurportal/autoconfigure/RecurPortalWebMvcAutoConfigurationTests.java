@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.servlet.DispatcherServlet;
 
-import io.recurportal.access.AccountPortalCallerResolver;
+import io.recurportal.access.CompositePortalCallerResolver;
 import io.recurportal.access.PortalCallerResolver;
 import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.api.IdentityController;
@@ -33,7 +33,7 @@ class RecurPortalWebMvcAutoConfigurationTests {
 				.hasSingleBean(UnknownApiPathController.class)
 				.hasSingleBean(PortalApiExceptionHandler.class)
 				.hasBean("recurPortalWebMvcConfigurer");
-			assertThat(context).getBean(PortalCallerResolver.class).isInstanceOf(AccountPortalCallerResolver.class);
+			assertThat(context).getBean(PortalCallerResolver.class).isInstanceOf(CompositePortalCallerResolver.class);
 		});
 	}
 

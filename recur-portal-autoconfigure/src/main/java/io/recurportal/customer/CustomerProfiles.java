@@ -1,0 +1,64 @@
+package io.recurportal.customer;
+
+import org.springframework.util.Assert;
+
+import io.recurportal.access.PortalAction;
+import io.recurportal.access.PortalCaller;
+import io.recurportal.audit.AuditedActions;
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.Customer;
+import io.recurportal.billing.CustomerProfileUpdate;
+import io.recurportal.billing.IdempotencyKeys;
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
+import io.recurportal.subscription.AccountSubscriptions;
+
+/**
+ * The billing profile of the caller's customer: name, email, phone, address, tax id.
+ */
+public final class CustomerProfiles {
+
+	private final BillingGateway gateway;
+
+	private final AccountSubscriptions subscriptions;
+
+	private final AuditedActions audited;
+
+	public CustomerProfiles(BillingGateway gateway, AccountSubscriptions subscriptions, AuditedActions audited) {
+		Assert.notNull(gateway, "gateway must not be null");
+		Assert.notNull(subscriptions, "subscriptions must not be null");
+		Assert.notNull(audited, "audited must not be null");
+		this.gateway = gateway;
+		this.subscriptions = subscriptions;
+		this.audited = audited;
+	}
+
+	/**
+	 * The caller's customer.
+	 * @param caller the caller
+	 * @return the customer
+	 * @throws PortalException {@code customer_not_found} when the account has none
+	 */
+	public Customer customer(PortalCaller caller) {
+		return this.subscriptions.customerId(caller.account().accountId())
+			.flatMap(this.gateway::findCustomer)
+			.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
+					"This account has no billing profile yet."));
+	}
+
+	/**
+	 * Replaces the caller's billing profile.
+	 * @param caller the owner
+	 * @param update the new profile
+	 * @param requestId the form's request id, so a double submit changes it once
+	 * @return the customer after the change
+	 */
+	public Customer update(PortalCaller caller, CustomerProfileUpdate update, String requestId) {
+		return this.audited.perform(caller.account(), PortalAction.UPDATE_PROFILE.value(), null, () -> {
+			Customer customer = customer(caller);
+			return this.gateway.updateCustomer(customer.id(), update, IdempotencyKeys
+				.derive(caller.account().accountId(), PortalAction.UPDATE_PROFILE.value(), customer.id(), requestId));
+		});
+	}
+
+}

@@ -1,0 +1,217 @@
+package io.recurportal.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.Customer;
+import io.recurportal.configuration.PortalConfiguration;
+import io.recurportal.configuration.PortalConfigurations;
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
+
+/**
+ * Creates portal sessions for customers, for a host's backend in-process or through the
+ * server API, and opens them when their link is followed.
+ */
+public final class PortalSessions {
+
+	/** The longest a link may stay valid: Dodo's 24-hour dynamic link. */
+	public static final Duration MAX_LINK_LIFETIME = Duration.ofHours(24);
+
+	/** How long a link stays valid unless asked otherwise. */
+	public static final Duration DEFAULT_LINK_LIFETIME = Duration.ofHours(1);
+
+	/** How long the browser session that opening a link starts lasts. */
+	public static final Duration BROWSER_SESSION_LIFETIME = Duration.ofHours(1);
+
+	/** The languages the portal speaks. */
+	public static final Set<String> LOCALES = Set.of("en", "zh-TW", "zh-CN", "ja", "th");
+
+	private final BillingGateway gateway;
+
+	private final PortalSessionStore store;
+
+	private final PortalConfigurations configurations;
+
+	private final ReturnUrlPolicy returnUrls;
+
+	private final PortalLinks links;
+
+	private final String defaultConfigurationId;
+
+	private final Clock clock;
+
+	public PortalSessions(BillingGateway gateway, PortalSessionStore store, PortalConfigurations configurations,
+			ReturnUrlPolicy returnUrls, PortalLinks links, String defaultConfigurationId, Clock clock) {
+		Assert.notNull(gateway, "gateway must not be null");
+		Assert.notNull(store, "store must not be null");
+		Assert.notNull(configurations, "configurations must not be null");
+		Assert.notNull(returnUrls, "returnUrls must not be null");
+		Assert.notNull(links, "links must not be null");
+		Assert.notNull(clock, "clock must not be null");
+		configurations.get(defaultConfigurationId);
+		this.gateway = gateway;
+		this.store = store;
+		this.configurations = configurations;
+		this.returnUrls = returnUrls;
+		this.links = links;
+		this.defaultConfigurationId = defaultConfigurationId;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a session for a customer.
+	 * @param request who and how
+	 * @return the session and the URL that opens it
+	 * @throws PortalException {@code missing_customer_identifier}, {@code customer_not_found},
+	 * {@code missing_return_url}, {@code return_url_not_allowed} or {@code invalid_request}
+	 */
+	public CreatedPortalSession create(PortalSessionRequest request) {
+		Customer customer = customer(request);
+		String configurationId = StringUtils.hasText(request.configurationId()) ? request.configurationId()
+				: this.defaultConfigurationId;
+		PortalConfiguration configuration = this.configurations.find(configurationId)
+			.orElseThrow(() -> new PortalException(PortalErrorCode.INVALID_REQUEST,
+					"No portal configuration named '" + configurationId + "'."));
+		String returnUrl = StringUtils.hasText(request.returnUrl()) ? this.returnUrls.check(request.returnUrl())
+				: configuration.defaultReturnUrl();
+		if (returnUrl == null) {
+			throw new PortalException(PortalErrorCode.MISSING_RETURN_URL, "A return URL is required.");
+		}
+		Duration lifetime = (request.expiresIn() != null) ? request.expiresIn() : DEFAULT_LINK_LIFETIME;
+		if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LINK_LIFETIME) > 0) {
+			throw new PortalException(PortalErrorCode.INVALID_REQUEST,
+					"expiresIn must be between 1 and " + MAX_LINK_LIFETIME.toSeconds() + " seconds.");
+		}
+		Instant now = this.clock.instant();
+		String token = PortalTokens.generate();
+		PortalSession session = new PortalSession(PortalTokens.id("portal_sess_"), customer.id(), customer.externalId(),
+				configurationId, returnUrl, locale(request.locale()), request.owner(), now, now.plus(lifetime), null,
+				null);
+		this.store.create(session, PortalTokens.hash(token));
+		return new CreatedPortalSession(session, this.links.sessionUrl(token));
+	}
+
+	/**
+	 * A session by id, with its current status.
+	 * @param id the session id
+	 * @return the session, if it exists
+	 */
+	public Optional<PortalSession> find(String id) {
+		return this.store.findById(id);
+	}
+
+	/**
+	 * The current time, as sessions see it.
+	 * @return now
+	 */
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+	/**
+	 * Opens a session's link, once.
+	 * @param token the link token
+	 * @return the opened session and the browser token that now identifies it, or empty
+	 * when the link is unknown, used or expired
+	 */
+	public Optional<OpenedPortalSession> open(String token) {
+		if (!PortalTokens.isWellFormed(token)) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		String browserToken = PortalTokens.generate();
+		return this.store
+			.redeem(PortalTokens.hash(token), PortalTokens.hash(browserToken), now, now.plus(BROWSER_SESSION_LIFETIME))
+			.map((session) -> new OpenedPortalSession(session, browserToken));
+	}
+
+	/**
+	 * The session behind a link that can no longer be opened, to tell the customer where
+	 * to go back to.
+	 * @param token the link token
+	 * @return the session, if the token was ever issued
+	 */
+	public Optional<PortalSession> findByLinkToken(String token) {
+		return PortalTokens.isWellFormed(token) ? this.store.findByTokenHash(PortalTokens.hash(token))
+				: Optional.empty();
+	}
+
+	/**
+	 * The live session of a browser.
+	 * @param browserToken the browser token from the portal cookie
+	 * @return the session, while its browser session lasts
+	 */
+	public Optional<PortalSession> findByBrowserToken(String browserToken) {
+		return PortalTokens.isWellFormed(browserToken)
+				? this.store.findByBrowserTokenHash(PortalTokens.hash(browserToken), this.clock.instant())
+				: Optional.empty();
+	}
+
+	/**
+	 * Ends a browser session.
+	 * @param browserToken the browser token from the portal cookie
+	 */
+	public void end(String browserToken) {
+		if (PortalTokens.isWellFormed(browserToken)) {
+			this.store.endBrowserSession(PortalTokens.hash(browserToken));
+		}
+	}
+
+	private Customer customer(PortalSessionRequest request) {
+		Optional<Customer> customer;
+		if (StringUtils.hasText(request.customerId())) {
+			customer = this.gateway.findCustomer(request.customerId().trim());
+		}
+		else if (StringUtils.hasText(request.externalId())) {
+			customer = this.gateway.findCustomerByExternalId(request.externalId().trim());
+		}
+		else if (StringUtils.hasText(request.email())) {
+			customer = this.gateway.findCustomerByEmail(request.email().trim());
+		}
+		else {
+			throw new PortalException(PortalErrorCode.MISSING_CUSTOMER_IDENTIFIER,
+					"Give one of customerId, externalId or email.");
+		}
+		return customer.orElseThrow(
+				() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND, "No customer matches the request."));
+	}
+
+	private static @Nullable String locale(@Nullable String requested) {
+		if (!StringUtils.hasText(requested)) {
+			return null;
+		}
+		String tag = Locale.forLanguageTag(requested.trim().replace('_', '-')).toLanguageTag();
+		for (String supported : LOCALES) {
+			if (supported.equalsIgnoreCase(tag)) {
+				return supported;
+			}
+		}
+		String language = Locale.forLanguageTag(tag).getLanguage();
+		if ("zh".equals(language)) {
+			return (tag.contains("Hant") || tag.endsWith("TW") || tag.endsWith("HK")) ? "zh-TW" : "zh-CN";
+		}
+		return LOCALES.contains(language) ? language : null;
+	}
+
+	/**
+	 * A session whose link was just opened.
+	 *
+	 * @param session the session
+	 * @param browserToken the token for the browser's portal cookie
+	 */
+	public record OpenedPortalSession(PortalSession session, String browserToken) {
+
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.recurportal.web;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ui.Model;
+
+import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.access.PortalAction;
+import io.recurportal.access.PortalCaller;
+import io.recurportal.configuration.PortalConfiguration;
+import io.recurportal.session.PortalSession;
+
+/**
+ * What every portal page needs in its model: texts and formats in the page's language,
+ * branding, what the caller may do, the return link, and a fresh request id for forms
+ * so a double submit is one change.
+ */
+final class PortalPageContext {
+
+	private final PortalAccessPolicy policy;
+
+	private final String portalPath;
+
+	PortalPageContext(PortalAccessPolicy policy, String portalPath) {
+		this.policy = policy;
+		this.portalPath = portalPath;
+	}
+
+	String portalPath() {
+		return this.portalPath;
+	}
+
+	Locale prepare(Model model, HttpServletRequest request, HttpServletResponse response,
+			@Nullable PortalCaller caller, @Nullable PortalSession session,
+			@Nullable PortalConfiguration configuration) {
+		Locale locale = PortalLocales.resolve(request, response, session, this.portalPath);
+		model.addAttribute("msg", new PortalMessages(locale));
+		model.addAttribute("fmt", new PortalFormat(locale));
+		model.addAttribute("portalPath", this.portalPath);
+		model.addAttribute("currentPath", request.getRequestURI());
+		model.addAttribute("languages", PortalLocales.SUPPORTED.stream().map(Locale::toLanguageTag).toList());
+		model.addAttribute("requestId", UUID.randomUUID().toString());
+		PortalConfiguration effective = (configuration != null) ? configuration
+				: (caller != null) ? caller.configuration() : null;
+		model.addAttribute("brand",
+				(effective != null) ? effective.branding() : PortalConfiguration.Branding.NONE);
+		model.addAttribute("configurationId", (effective != null) ? effective.id() : null);
+		model.addAttribute("returnUrl", (session != null) ? session.returnUrl() : null);
+		Map<String, Boolean> can = new HashMap<>();
+		for (PortalAction action : PortalAction.values()) {
+			can.put(action.value(), caller != null && this.policy.allows(caller, action));
+		}
+		model.addAttribute("can", can);
+		return locale;
+	}
+
+}

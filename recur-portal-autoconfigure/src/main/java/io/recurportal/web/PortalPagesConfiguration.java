@@ -1,0 +1,117 @@
+package io.recurportal.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.configuration.PortalConfigurations;
+import io.recurportal.customer.CustomerProfiles;
+import io.recurportal.customer.PaymentMethodUpdates;
+import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.session.PortalSessions;
+import io.recurportal.subscription.AccountSubscriptions;
+import io.recurportal.subscription.SubscriptionCheckout;
+import io.recurportal.subscription.SubscriptionLifecycle;
+
+/**
+ * The portal pages' beans, imported by the starter's auto-configuration. Its own
+ * template resolver serves only {@code recur-portal/*} views from the jar, so the host's
+ * Thymeleaf settings neither break nor see the portal's templates.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PortalPagesConfiguration {
+
+	@Bean
+	PortalPageContext recurPortalPageContext(PortalAccessPolicy policy,
+			@Value("${recur.portal.web.path:/portal}") String portalPath) {
+		return new PortalPageContext(policy, portalPath);
+	}
+
+	@Bean
+	SpringResourceTemplateResolver recurPortalTemplateResolver() {
+		SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+		resolver.setPrefix("classpath:/io/recurportal/web/templates/");
+		resolver.setSuffix(".html");
+		resolver.setTemplateMode(TemplateMode.HTML);
+		resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		resolver.setResolvablePatterns(java.util.Set.of("recur-portal/*"));
+		resolver.setCheckExistence(true);
+		resolver.setOrder(0);
+		return resolver;
+	}
+
+	@Bean
+	WebMvcConfigurer recurPortalResources(@Value("${recur.portal.web.path:/portal}") String portalPath) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addResourceHandlers(ResourceHandlerRegistry registry) {
+				registry.addResourceHandler(portalPath + "/assets/**", "/recur-portal/**")
+					.addResourceLocations("classpath:/io/recurportal/web/static/");
+			}
+
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LicenseKeyProvider licenseKeyProvider() {
+		return (customerId, accountId) -> java.util.List.of();
+	}
+
+	@Bean
+	PortalLinkController recurPortalLinkController(PortalSessions sessions, AccountSubscriptions subscriptions,
+			PortalConfigurations configurations, PortalPageContext context) {
+		return new PortalLinkController(sessions, subscriptions, configurations, context);
+	}
+
+	@Bean
+	PortalPagesController recurPortalPagesController(PortalPageContext context, AccountSubscriptions subscriptions,
+			SubscriptionLifecycle lifecycle, SubscriptionCheckout checkout, AccountInvoices invoices,
+			CustomerProfiles profiles, BillingGateway gateway, LicenseKeyProvider licenseKeys) {
+		return new PortalPagesController(context, subscriptions, lifecycle, checkout, invoices, profiles, gateway,
+				licenseKeys);
+	}
+
+	@Bean
+	PaymentMethodController recurPortalPaymentMethodController(PaymentMethodUpdates updates,
+			PortalPageContext context) {
+		return new PaymentMethodController(updates, context);
+	}
+
+	@Bean
+	ProfileController recurPortalProfileController(CustomerProfiles profiles, PortalPageContext context) {
+		return new ProfileController(profiles, context);
+	}
+
+	@Bean
+	BrandStylesController recurPortalBrandStylesController(PortalConfigurations configurations) {
+		return new BrandStylesController(configurations);
+	}
+
+	@Bean
+	PortalPageExceptionHandler recurPortalPageExceptionHandler(PortalPageContext context) {
+		return new PortalPageExceptionHandler(context);
+	}
+
+	@Bean
+	@ConditionalOnBean(SandboxBillingGateway.class)
+	SandboxCheckoutController recurPortalSandboxCheckoutController(ObjectProvider<SandboxBillingGateway> sandbox,
+			PortalPageContext context) {
+		return new SandboxCheckoutController(sandbox.getObject(), context);
+	}
+
+}

@@ -1,0 +1,234 @@
+package io.recurportal.web;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.recurportal.access.PortalAction;
+import io.recurportal.access.PortalCaller;
+import io.recurportal.access.PortalEndpoint;
+import io.recurportal.billing.Address;
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.CancelTiming;
+import io.recurportal.billing.CancellationReason;
+import io.recurportal.billing.Customer;
+import io.recurportal.billing.InvoiceDocument;
+import io.recurportal.billing.PaymentMethod;
+import io.recurportal.billing.ProrationPreview;
+import io.recurportal.billing.Subscription;
+import io.recurportal.configuration.PortalFeature;
+import io.recurportal.customer.CustomerProfiles;
+import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.session.PortalSession;
+import io.recurportal.subscription.AccountSubscriptions;
+import io.recurportal.subscription.PlanChangeTarget;
+import io.recurportal.subscription.SubscriptionCheckout;
+import io.recurportal.subscription.SubscriptionLifecycle;
+
+/**
+ * The portal's overview and the subscription actions customers take there. Every
+ * handler declares its action; the access policy has decided before it runs.
+ */
+@Controller
+@RequestMapping("${recur.portal.web.path:/portal}")
+public class PortalPagesController {
+
+	private static final Set<String> NOTICES = Set.of("canceled", "reactivated", "changed", "paused", "resumed",
+			"profile_updated", "card_updated", "recovered", "recovery_failed", "card_canceled");
+
+	private static final String REQUEST_ID = "[A-Za-z0-9-]{1,64}";
+
+	private final PortalPageContext context;
+
+	private final AccountSubscriptions subscriptions;
+
+	private final SubscriptionLifecycle lifecycle;
+
+	private final SubscriptionCheckout checkout;
+
+	private final AccountInvoices invoices;
+
+	private final CustomerProfiles profiles;
+
+	private final BillingGateway gateway;
+
+	private final LicenseKeyProvider licenseKeys;
+
+	PortalPagesController(PortalPageContext context, AccountSubscriptions subscriptions, SubscriptionLifecycle lifecycle,
+			SubscriptionCheckout checkout, AccountInvoices invoices, CustomerProfiles profiles, BillingGateway gateway,
+			LicenseKeyProvider licenseKeys) {
+		this.context = context;
+		this.subscriptions = subscriptions;
+		this.lifecycle = lifecycle;
+		this.checkout = checkout;
+		this.invoices = invoices;
+		this.profiles = profiles;
+		this.gateway = gateway;
+		this.licenseKeys = licenseKeys;
+	}
+
+	@GetMapping
+	@PortalEndpoint(PortalAction.VIEW_IDENTITY)
+	String overview(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
+			@RequestParam(required = false) @Nullable String notice) {
+		PortalSession session = session(request);
+		this.context.prepare(model, request, response, caller, session, null);
+		String accountId = caller.account().accountId();
+		model.addAttribute("notice", (notice != null && NOTICES.contains(notice)) ? notice : null);
+		model.addAttribute("subscriptions", this.subscriptions.list(accountId));
+		Customer customer = this.profiles.customer(caller);
+		model.addAttribute("customer", customer);
+		model.addAttribute("addressLine", addressLine(customer.address()));
+		model.addAttribute("paymentMethod", defaultPaymentMethod(customer));
+		boolean invoicesShown = caller.configuration().allows(PortalFeature.INVOICE_HISTORY);
+		model.addAttribute("invoices", invoicesShown ? this.invoices.list(accountId) : List.of());
+		boolean keysShown = caller.configuration().allows(PortalFeature.LICENSE_KEYS);
+		model.addAttribute("licenseKeys", keysShown ? this.licenseKeys.licenseKeys(customer.id(), accountId) : List.of());
+		return "recur-portal/overview";
+	}
+
+	@GetMapping("/subscriptions/{id}/cancel")
+	@PortalEndpoint(PortalAction.CANCEL_SUBSCRIPTION)
+	String confirmCancel(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		this.context.prepare(model, request, response, caller, session(request), null);
+		model.addAttribute("subscription", this.subscriptions.require(caller.account().accountId(), id));
+		model.addAttribute("reasons", caller.configuration().cancellation().reasons());
+		model.addAttribute("immediately", caller.configuration().cancellation().mode() == CancelTiming.IMMEDIATELY);
+		return "recur-portal/cancel";
+	}
+
+	@PostMapping("/subscriptions/{id}/cancel")
+	@PortalEndpoint(PortalAction.CANCEL_SUBSCRIPTION)
+	String cancel(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+			@RequestParam(required = false) @Nullable @Pattern(regexp = "[a-z_]{1,64}") String reason,
+			@RequestParam(required = false) @Nullable String comment,
+			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
+		String trimmed = (comment != null && !comment.isBlank()) ? comment.strip() : null;
+		if (trimmed != null && trimmed.length() > 500) {
+			trimmed = trimmed.substring(0, 500);
+		}
+		this.lifecycle.cancel(caller, id, null, new CancellationReason(reason, trimmed), requestId);
+		return redirect("canceled");
+	}
+
+	@PostMapping("/subscriptions/{id}/reactivate")
+	@PortalEndpoint(PortalAction.REACTIVATE_SUBSCRIPTION)
+	String reactivate(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
+		this.lifecycle.reactivate(caller, id, requestId);
+		return redirect("reactivated");
+	}
+
+	@PostMapping("/subscriptions/{id}/pause")
+	@PortalEndpoint(PortalAction.PAUSE_SUBSCRIPTION)
+	String pause(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
+		this.lifecycle.pause(caller, id, null, requestId);
+		return redirect("paused");
+	}
+
+	@PostMapping("/subscriptions/{id}/resume")
+	@PortalEndpoint(PortalAction.RESUME_SUBSCRIPTION)
+	String resume(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
+		this.lifecycle.resume(caller, id, requestId);
+		return redirect("resumed");
+	}
+
+	@GetMapping("/subscriptions/{id}/change")
+	@PortalEndpoint(PortalAction.PREVIEW_PLAN_CHANGE)
+	String plans(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		this.context.prepare(model, request, response, caller, session(request), null);
+		Subscription subscription = this.subscriptions.require(caller.account().accountId(), id);
+		model.addAttribute("subscription", subscription);
+		model.addAttribute("plans", this.checkout.plansFor(caller)
+			.stream()
+			.filter((price) -> price.currency().equals(subscription.price().currency()))
+			.filter((price) -> !price.id().equals(subscription.price().id()))
+			.toList());
+		return "recur-portal/plans";
+	}
+
+	@GetMapping("/subscriptions/{id}/change/preview")
+	@PortalEndpoint(PortalAction.PREVIEW_PLAN_CHANGE)
+	String preview(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+			@RequestParam @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String price, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		this.context.prepare(model, request, response, caller, session(request), null);
+		Subscription subscription = this.subscriptions.require(caller.account().accountId(), id);
+		ProrationPreview preview = this.lifecycle.previewChange(caller, id, new PlanChangeTarget(price, null));
+		model.addAttribute("subscription", subscription);
+		model.addAttribute("preview", preview);
+		return "recur-portal/preview";
+	}
+
+	@PostMapping("/subscriptions/{id}/change")
+	@PortalEndpoint(PortalAction.CHANGE_PLAN)
+	String change(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+			@RequestParam @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String price,
+			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
+		this.lifecycle.change(caller, id, new PlanChangeTarget(price, null), requestId);
+		return redirect("changed");
+	}
+
+	@GetMapping("/invoices/{id}/pdf")
+	@PortalEndpoint(PortalAction.DOWNLOAD_INVOICE)
+	ResponseEntity<byte[]> invoicePdf(PortalCaller caller,
+			@PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id) {
+		InvoiceDocument document = this.invoices.pdf(caller.account().accountId(), id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.cacheControl(CacheControl.noStore().cachePrivate())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(document.filename()).build().toString())
+			.body(document.content());
+	}
+
+	private @Nullable PaymentMethod defaultPaymentMethod(Customer customer) {
+		if (customer.defaultPaymentMethodId() == null) {
+			return null;
+		}
+		return this.gateway.findPaymentMethod(customer.defaultPaymentMethodId()).orElse(null);
+	}
+
+	private static @Nullable String addressLine(@Nullable Address address) {
+		if (address == null || address.isEmpty()) {
+			return null;
+		}
+		return Stream.of(address.line1(), address.line2(), address.city(), address.state(), address.postalCode(),
+				address.country())
+			.filter((part) -> part != null && !part.isBlank())
+			.collect(Collectors.joining(", "));
+	}
+
+	private String redirect(String notice) {
+		return "redirect:" + this.context.portalPath() + "?notice=" + notice;
+	}
+
+	static @Nullable PortalSession session(HttpServletRequest request) {
+		Object session = request.getAttribute(PortalBrowserSessionFilter.SESSION_ATTRIBUTE);
+		return (session instanceof PortalSession portalSession) ? portalSession : null;
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.recurportal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.recurportal.access.PortalAction;
+import io.recurportal.access.PortalCaller;
+import io.recurportal.access.PortalEndpoint;
+import io.recurportal.billing.Address;
+import io.recurportal.billing.CustomerProfileUpdate;
+import io.recurportal.customer.CustomerProfiles;
+
+/**
+ * Viewing and editing the billing profile.
+ */
+@Controller
+@RequestMapping("${recur.portal.web.path:/portal}/profile")
+public class ProfileController {
+
+	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+		.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
+
+	private final CustomerProfiles profiles;
+
+	private final PortalPageContext context;
+
+	ProfileController(CustomerProfiles profiles, PortalPageContext context) {
+		this.profiles = profiles;
+		this.context = context;
+	}
+
+	@GetMapping
+	@PortalEndpoint(PortalAction.UPDATE_PROFILE)
+	String edit(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model) {
+		this.context.prepare(model, request, response, caller, PortalPagesController.session(request), null);
+		model.addAttribute("customer", this.profiles.customer(caller));
+		return "recur-portal/profile";
+	}
+
+	@PostMapping
+	@PortalEndpoint(PortalAction.UPDATE_PROFILE)
+	String update(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
+			@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String email,
+			@RequestParam(required = false) @Nullable String phone,
+			@RequestParam(required = false) @Nullable String line1,
+			@RequestParam(required = false) @Nullable String line2,
+			@RequestParam(required = false) @Nullable String city,
+			@RequestParam(required = false) @Nullable String state,
+			@RequestParam(name = "postal_code", required = false) @Nullable String postalCode,
+			@RequestParam(required = false) @Nullable @Pattern(regexp = "|[A-Za-z]{2}") String country,
+			@RequestParam(name = "tax_id", required = false) @Nullable String taxId,
+			@RequestParam(name = "request_id") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requestId) {
+		String cleanEmail = clean(email, 320);
+		if (cleanEmail != null && !EMAIL.matcher(cleanEmail).matches()) {
+			this.context.prepare(model, request, response, caller, PortalPagesController.session(request), null);
+			model.addAttribute("customer", this.profiles.customer(caller));
+			model.addAttribute("error", "profile.email.invalid");
+			response.setStatus(400);
+			return "recur-portal/profile";
+		}
+		Address address = new Address(clean(line1, 200), clean(line2, 200), clean(city, 100), clean(state, 100),
+				clean(postalCode, 20), (country != null && !country.isBlank()) ? country.toUpperCase() : null);
+		this.profiles.update(caller, new CustomerProfileUpdate(clean(name, 200), cleanEmail, clean(phone, 40),
+				address.isEmpty() ? null : address, clean(taxId, 64)), requestId);
+		return "redirect:" + this.context.portalPath() + "?notice=profile_updated";
+	}
+
+	private static @Nullable String clean(@Nullable String value, int maxLength) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String stripped = value.strip();
+		return (stripped.length() > maxLength) ? stripped.substring(0, maxLength) : stripped;
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.recurportal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.recurportal.billing.CheckoutSession;
+import io.recurportal.billing.CheckoutStatus;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
+
+/**
+ * The sandbox provider's checkout page: what Stripe Checkout is in Stripe mode. A
+ * customer enters a test card; the page then sends them to the session's success URL.
+ * Only present when the sandbox is the provider.
+ */
+@Controller
+@RequestMapping("${recur.portal.web.path:/portal}/sandbox/checkout")
+public class SandboxCheckoutController {
+
+	private static final String ID = "cs_[A-Za-z0-9_]{1,250}";
+
+	private final SandboxBillingGateway sandbox;
+
+	private final PortalPageContext context;
+
+	SandboxCheckoutController(SandboxBillingGateway sandbox, PortalPageContext context) {
+		this.sandbox = sandbox;
+		this.context = context;
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable @Pattern(regexp = ID) String id, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return page(id, null, request, response, model);
+	}
+
+	@PostMapping("/{id}")
+	String pay(@PathVariable @Pattern(regexp = ID) String id, @RequestParam("card_number") String cardNumber,
+			@RequestParam("exp_month") int expMonth, @RequestParam("exp_year") int expYear,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (cardNumber.length() > 32) {
+			return page(id, "invalid_card", request, response, model);
+		}
+		try {
+			CheckoutSession session = this.sandbox.completeCheckoutSession(id, cardNumber, expMonth, expYear);
+			return "redirect:" + session.successUrl();
+		}
+		catch (PortalException ex) {
+			if (ex.getErrorCode() == PortalErrorCode.PAYMENT_FAILED || ex.getErrorCode() == PortalErrorCode.INVALID_CARD
+					|| ex.getErrorCode() == PortalErrorCode.INVALID_REQUEST) {
+				response.setStatus(ex.getErrorCode().status().value());
+				return page(id, ex.getErrorCode().code(), request, response, model);
+			}
+			throw ex;
+		}
+	}
+
+	private String page(String id, @Nullable String error, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		CheckoutSession session = this.sandbox.findCheckoutSession(id)
+			.filter((candidate) -> candidate.status() == CheckoutStatus.OPEN)
+			.orElseThrow(() -> new PortalException(PortalErrorCode.CHECKOUT_SESSION_NOT_FOUND,
+					"This checkout has ended."));
+		this.context.prepare(model, request, response, null, null, null);
+		model.addAttribute("checkout", session);
+		model.addAttribute("price", (session.priceId() != null) ? this.sandbox.findPrice(session.priceId()).orElse(null)
+				: null);
+		model.addAttribute("error", error);
+		return "recur-portal/checkout";
+	}
+
+}
