@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import com.stripe.StripeClient;
 import com.stripe.model.StripeCollection;
 import com.stripe.model.billingportal.Configuration;
+import com.stripe.net.StripeResponse;
 import com.stripe.param.billingportal.ConfigurationListParams;
 import com.stripe.param.billingportal.ConfigurationUpdateParams;
 import io.recurportal.billing.Price;
@@ -34,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * together and see the same state make the same writes with the same keys, and Stripe
  * applies each once:
  * <ul>
- * <li>create: the portal configuration and the hash;</li>
+ * <li>create: the portal configuration and the hash; an answer Stripe replays (marked
+ * {@code Idempotent-Replayed}) is read again, as the object may have changed since;</li>
  * <li>update: the Stripe configuration, its {@code updated} time (so the next change of
  * the same object gets a fresh key instead of a replayed answer) and the hash;</li>
  * <li>deactivate (of duplicates left by instances that raced with different
@@ -59,6 +61,8 @@ final class StripePortalConfigurationSync {
 
 	/** The most configurations listed, so that a synchronization is a bounded number of calls. */
 	static final int MAX_CONFIGURATIONS = 1000;
+
+	private static final String IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed";
 
 	private static final String KEY_PREFIX = "recur-portal:billing-portal-configuration:";
 
@@ -108,7 +112,14 @@ final class StripePortalConfigurationSync {
 				hash);
 		Configuration kept;
 		if (candidates.isEmpty()) {
-			kept = create(spec, metadata, hash);
+			Configuration created = create(spec, metadata, hash);
+			if (!isReplayed(created)) {
+				return created.getId();
+			}
+			// Another instance created it (or this one, within the 24 hours Stripe keeps
+			// keys): the answer is as it was then, so read what it is now.
+			kept = this.errors.call(PortalErrorCode.NOT_FOUND,
+					() -> this.client.v1().billingPortal().configurations().retrieve(created.getId()));
 		}
 		else {
 			kept = candidates.stream().min(keepFirst(hash)).orElseThrow();
@@ -173,13 +184,17 @@ final class StripePortalConfigurationSync {
 					.configurations()
 					.create(StripePortalConfigurationParams.create(spec, metadata),
 							StripeIdempotencyKeys.requestOptions(key)));
-		if (logger.isInfoEnabled()) {
+		if (!isReplayed(created) && logger.isInfoEnabled()) {
 			logger.info("Created Stripe billing portal configuration " + created.getId() + " for portal configuration '"
 					+ spec.portalConfigurationId() + "'");
 		}
-		// Within Stripe's 24 hours of keeping keys, an earlier create's answer comes back:
-		// the caller updates it if it changed since.
 		return created;
+	}
+
+	private static boolean isReplayed(Configuration configuration) {
+		StripeResponse response = configuration.getLastResponse();
+		return response != null && response.headers() != null
+				&& "true".equals(response.headers().firstValue(IDEMPOTENT_REPLAYED_HEADER).orElse(null));
 	}
 
 	/** {@code POST /v1/billing_portal/configurations/{id}} with every parameter. */
