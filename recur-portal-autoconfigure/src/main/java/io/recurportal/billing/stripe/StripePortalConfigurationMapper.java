@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.stripe.param.billingportal.ConfigurationCreateParams;
+import com.stripe.param.billingportal.ConfigurationCreateParams.Features.SubscriptionCancel.CancellationReason;
 import io.recurportal.billing.Price;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalFeature;
@@ -77,8 +77,7 @@ final class StripePortalConfigurationMapper {
 		PortalConfiguration.Cancellation cancellation = configuration.cancellation();
 		for (String reason : cancellation.reasons()) {
 			try {
-				StripePortalConfigurationParams
-					.enumOf(ConfigurationCreateParams.Features.SubscriptionCancel.CancellationReason.Option.class, reason);
+				StripePortalConfigurationParams.enumOf(CancellationReason.Option.class, reason);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException("Portal configuration '" + configuration.id()

@@ -140,7 +140,8 @@ final class StripePortalConfigurationSync {
 	}
 
 	private static boolean isUpToDate(Configuration configuration, String hash) {
-		return Boolean.TRUE.equals(configuration.getActive()) && hash.equals(metadata(configuration).get(HASH_METADATA));
+		return Boolean.TRUE.equals(configuration.getActive())
+				&& hash.equals(metadata(configuration).get(HASH_METADATA));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.stripe.StripeClient;
@@ -81,9 +82,15 @@ final class HostedPortalTestSupport {
 
 	/** A Stripe configuration the portal made, for a portal configuration, with a hash. */
 	static String owned(String id, String portalConfigurationId, String hash) {
-		return configuration(id, (configuration) -> configuration.withObject("metadata")
+		return configuration(id, (configuration) -> ownedBy(configuration, portalConfigurationId, hash));
+	}
+
+	/** Sets the portal's metadata on a configuration. */
+	static ObjectNode ownedBy(ObjectNode configuration, String portalConfigurationId, String hash) {
+		configuration.withObject("metadata")
 			.put(StripePortalConfigurationSync.CONFIGURATION_METADATA, portalConfigurationId)
-			.put(StripePortalConfigurationSync.HASH_METADATA, hash));
+			.put(StripePortalConfigurationSync.HASH_METADATA, hash);
+		return configuration;
 	}
 
 	/** The configuration Stripe's Dashboard makes: no metadata of the portal. */
@@ -94,7 +101,7 @@ final class HostedPortalTestSupport {
 		});
 	}
 
-	static String configuration(String id, java.util.function.Consumer<ObjectNode> edit) {
+	static String configuration(String id, Consumer<ObjectNode> edit) {
 		return fixture("billing-portal-configuration.json", (configuration) -> {
 			configuration.put("id", id);
 			edit.accept(configuration);

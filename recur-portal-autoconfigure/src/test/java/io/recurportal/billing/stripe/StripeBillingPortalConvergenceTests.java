@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.recurportal.billing.stripe.HostedPortalTestSupport.CONFIGURATIONS_PATH;
 import static io.recurportal.billing.stripe.HostedPortalTestSupport.FULL;
 import static io.recurportal.billing.stripe.HostedPortalTestSupport.INVOICES;
 import static io.recurportal.billing.stripe.HostedPortalTestSupport.basicMonthly;
@@ -54,7 +55,8 @@ class StripeBillingPortalConvergenceTests {
 	}
 
 	private static PortalConfiguration support(String headline) {
-		return new PortalConfiguration("support", Set.of(PortalFeature.INVOICE_HISTORY, PortalFeature.SUBSCRIPTION_CANCEL),
+		return new PortalConfiguration("support",
+				Set.of(PortalFeature.INVOICE_HISTORY, PortalFeature.SUBSCRIPTION_CANCEL),
 				new PortalConfiguration.Branding(null, headline, null, null, null, null),
 				PortalConfiguration.Cancellation.DEFAULT, PortalConfiguration.PlanChange.DEFAULT, null);
 	}
@@ -95,7 +97,7 @@ class StripeBillingPortalConvergenceTests {
 		changed.synchronize();
 
 		assertThat(this.stripe.writes()).singleElement()
-			.satisfies((update) -> assertThat(update.path()).isEqualTo(HostedPortalTestSupport.CONFIGURATIONS_PATH + "/" + supportId));
+			.satisfies((update) -> assertThat(update.path()).isEqualTo(CONFIGURATIONS_PATH + "/" + supportId));
 		assertThat(this.stripe.configurations()).hasSize(2);
 		assertThat(changed.findStripeConfigurationId("support")).hasValue(supportId);
 		assertThat(headlineOf(supportId)).isEqualTo("Talk to us any time");
@@ -131,7 +133,7 @@ class StripeBillingPortalConvergenceTests {
 
 		// Both sent both creates, with the same keys: Stripe made each once.
 		assertThat(this.stripe.writes()).hasSize(4)
-			.allSatisfy((create) -> assertThat(create.path()).isEqualTo(HostedPortalTestSupport.CONFIGURATIONS_PATH));
+			.allSatisfy((create) -> assertThat(create.path()).isEqualTo(CONFIGURATIONS_PATH));
 		assertThat(this.stripe.configurations()).hasSize(2).allMatch(FakeStripe.StoredConfiguration::active);
 		assertThat(one.findStripeConfigurationId("full")).isPresent()
 			.isEqualTo(other.findStripeConfigurationId("full"));

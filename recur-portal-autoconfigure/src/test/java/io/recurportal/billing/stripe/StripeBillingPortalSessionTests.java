@@ -39,6 +39,7 @@ import static io.recurportal.billing.stripe.StripeTestSupport.resourceMissing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link StripeBillingPortal#createSession}: the billing-portal session it asks
@@ -158,7 +159,8 @@ class StripeBillingPortalSessionTests {
 		PortalConfiguration team = new PortalConfiguration("team", Set.of(PortalFeature.INVOICE_HISTORY),
 				PortalConfiguration.Branding.NONE, PortalConfiguration.Cancellation.DEFAULT,
 				PortalConfiguration.PlanChange.DEFAULT, null);
-		stripe.stubFor(post(urlPathEqualTo(CONFIGURATIONS_PATH)).withRequestBody(containing("recur_portal_configuration]=team"))
+		stripe.stubFor(post(urlPathEqualTo(CONFIGURATIONS_PATH))
+			.withRequestBody(containing("recur_portal_configuration]=team"))
 			.willReturn(json(owned("bpc_1RecurTeam", "team", "irrelevant"))));
 		StripeBillingPortal fresh = portal(stripe, List.of(FULL, team));
 
@@ -167,10 +169,10 @@ class StripeBillingPortalSessionTests {
 
 		// Only the configuration asked for, and only once.
 		assertThat(requests(stripe)).extracting(StripeTestSupport.Recorded::method, StripeTestSupport.Recorded::path)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("GET", CONFIGURATIONS_PATH),
-					org.assertj.core.groups.Tuple.tuple("POST", CONFIGURATIONS_PATH),
-					org.assertj.core.groups.Tuple.tuple("POST", SESSIONS_PATH),
-					org.assertj.core.groups.Tuple.tuple("POST", SESSIONS_PATH));
+			.containsExactly(tuple("GET", CONFIGURATIONS_PATH),
+					tuple("POST", CONFIGURATIONS_PATH),
+					tuple("POST", SESSIONS_PATH),
+					tuple("POST", SESSIONS_PATH));
 		assertThat(requests(stripe).get(2).params()).containsEntry("configuration", "bpc_1RecurTeam");
 		assertThat(fresh.findStripeConfigurationId("full")).isEmpty();
 	}

@@ -37,6 +37,7 @@ import static io.recurportal.billing.stripe.HostedPortalTestSupport.basicMonthly
 import static io.recurportal.billing.stripe.HostedPortalTestSupport.configuration;
 import static io.recurportal.billing.stripe.HostedPortalTestSupport.indexed;
 import static io.recurportal.billing.stripe.HostedPortalTestSupport.owned;
+import static io.recurportal.billing.stripe.HostedPortalTestSupport.ownedBy;
 import static io.recurportal.billing.stripe.HostedPortalTestSupport.params;
 import static io.recurportal.billing.stripe.HostedPortalTestSupport.portal;
 import static io.recurportal.billing.stripe.HostedPortalTestSupport.proMonthly;
@@ -218,8 +219,9 @@ class StripeBillingPortalSynchronizeTests {
 
 	@Test
 	void synchronizeWhenCancellationAsksForNoReasonThenReasonsAreDisabledWithNoOption() {
-		PortalConfiguration noReasons = new PortalConfiguration("no-reasons", Set.of(PortalFeature.SUBSCRIPTION_CANCEL),
-				PortalConfiguration.Branding.NONE, new PortalConfiguration.Cancellation(CancelTiming.PERIOD_END, List.of()),
+		PortalConfiguration noReasons = new PortalConfiguration("no-reasons",
+				Set.of(PortalFeature.SUBSCRIPTION_CANCEL), PortalConfiguration.Branding.NONE,
+				new PortalConfiguration.Cancellation(CancelTiming.PERIOD_END, List.of()),
 				PortalConfiguration.PlanChange.DEFAULT, null);
 
 		portal(stripe, List.of(noReasons)).synchronize();
@@ -272,7 +274,7 @@ class StripeBillingPortalSynchronizeTests {
 		String hash = hashSentFor(INVOICES);
 		stubConfigurations(configuration("bpc_1RecurInvoices", (configuration) -> {
 			configuration.put("active", false);
-			configuration.withObject("metadata").put("recur_portal_configuration", "invoices").put("recur_portal_hash", hash);
+			ownedBy(configuration, "invoices", hash);
 		}));
 		stripe.stubFor(post(urlPathEqualTo(CONFIGURATIONS_PATH + "/bpc_1RecurInvoices"))
 			.willReturn(json(owned("bpc_1RecurInvoices", "invoices", hash))));
@@ -290,12 +292,12 @@ class StripeBillingPortalSynchronizeTests {
 		String older = configuration("bpc_1Older", (configuration) -> {
 			configuration.put("created", 1783000000);
 			configuration.put("updated", 1783000500);
-			configuration.withObject("metadata").put("recur_portal_configuration", "invoices").put("recur_portal_hash", STALE_HASH);
+			ownedBy(configuration, "invoices", STALE_HASH);
 		});
 		String current = owned("bpc_1Current", "invoices", hash);
 		String inactive = configuration("bpc_1Inactive", (configuration) -> {
 			configuration.put("active", false);
-			configuration.withObject("metadata").put("recur_portal_configuration", "invoices").put("recur_portal_hash", STALE_HASH);
+			ownedBy(configuration, "invoices", STALE_HASH);
 		});
 		stubConfigurations(current, inactive, older);
 		stripe.stubFor(post(urlPathEqualTo(CONFIGURATIONS_PATH + "/bpc_1Older"))
@@ -313,12 +315,10 @@ class StripeBillingPortalSynchronizeTests {
 
 	@Test
 	void synchronizeWhenNoneIsUpToDateThenUpdatesTheOldestActiveOne() {
-		String newer = configuration("bpc_1Newer", (configuration) -> configuration.withObject("metadata")
-			.put("recur_portal_configuration", "invoices")
-			.put("recur_portal_hash", STALE_HASH));
+		String newer = owned("bpc_1Newer", "invoices", STALE_HASH);
 		String older = configuration("bpc_1Older", (configuration) -> {
 			configuration.put("created", 1783000000);
-			configuration.withObject("metadata").put("recur_portal_configuration", "invoices").put("recur_portal_hash", STALE_HASH);
+			ownedBy(configuration, "invoices", STALE_HASH);
 		});
 		stubConfigurations(newer, older);
 		stripe.stubFor(post(urlPathEqualTo(CONFIGURATIONS_PATH + "/bpc_1Older"))
@@ -340,7 +340,8 @@ class StripeBillingPortalSynchronizeTests {
 		String hash = hashSentFor(INVOICES);
 		stripe.stubFor(get(urlPathEqualTo(CONFIGURATIONS_PATH)).withQueryParam("starting_after", absent())
 			.willReturn(json(list(CONFIGURATIONS_PATH, true, stripeDefault()))));
-		stripe.stubFor(get(urlPathEqualTo(CONFIGURATIONS_PATH)).withQueryParam("starting_after", equalTo("bpc_1Default"))
+		stripe.stubFor(get(urlPathEqualTo(CONFIGURATIONS_PATH))
+			.withQueryParam("starting_after", equalTo("bpc_1Default"))
 			.willReturn(json(list(CONFIGURATIONS_PATH, false, owned("bpc_1RecurInvoices", "invoices", hash)))));
 		StripeBillingPortal portal = portal(stripe, List.of(INVOICES));
 
@@ -354,13 +355,15 @@ class StripeBillingPortalSynchronizeTests {
 	@Test
 	void synchronizeWhenANamedPriceIsArchivedOrUnknownThenLeavesItOut(CapturedOutput output) {
 		stripe.stubFor(get(urlPathEqualTo("/v1/prices/price_ProYearly"))
-			.willReturn(json(fixture("price.json", (price) -> price.put("id", "price_ProYearly").put("active", false)))));
+			.willReturn(json(
+					fixture("price.json", (price) -> price.put("id", "price_ProYearly").put("active", false)))));
 		stripe.stubFor(get(urlPathEqualTo("/v1/prices/price_BasicMonthly"))
 			.willReturn(resourceMissing("price: 'price_BasicMonthly'", null)));
 
 		portal(stripe, List.of(TEAM)).synchronize();
 
-		assertThat(onlyWrite().params()).containsEntry("features[subscription_update][products][0][product]", "prod_Pro")
+		assertThat(onlyWrite().params())
+			.containsEntry("features[subscription_update][products][0][product]", "prod_Pro")
 			.containsEntry("features[subscription_update][products][0][prices][0]", "price_ProMonthly")
 			.doesNotContainKeys("features[subscription_update][products][0][prices][1]",
 					"features[subscription_update][products][1][product]");
