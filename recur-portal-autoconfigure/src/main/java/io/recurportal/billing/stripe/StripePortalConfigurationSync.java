@@ -42,8 +42,9 @@ import org.jspecify.annotations.Nullable;
  * <li>deactivate (of duplicates left by instances that raced with different
  * configurations): the Stripe configuration and its {@code updated} time.</li>
  * </ul>
- * Instances choose which of several candidates to keep by the same rule (the wanted
- * hash, then active, then the oldest), so they never deactivate each other's choice.
+ * Instances choose which of several candidates to keep by the same rule, whatever their
+ * configurations (the oldest active one, else the oldest), so instances of two releases
+ * starting together never deactivate each other's choice.
  * Configurations for portal configurations that no longer exist are left alone: an
  * instance of an older release may still use them.
  */
@@ -66,8 +67,9 @@ final class StripePortalConfigurationSync {
 
 	private static final String KEY_PREFIX = "recur-portal:billing-portal-configuration:";
 
-	private static final Comparator<Configuration> OLDEST_FIRST = Comparator
-		.comparing((Configuration configuration) -> Objects.requireNonNullElse(configuration.getCreated(), 0L))
+	private static final Comparator<Configuration> KEEP_FIRST = Comparator
+		.comparing((Configuration configuration) -> !Boolean.TRUE.equals(configuration.getActive()))
+		.thenComparing((configuration) -> Objects.requireNonNullElse(configuration.getCreated(), 0L))
 		.thenComparing(Configuration::getId);
 
 	private final StripeClient client;
@@ -122,7 +124,9 @@ final class StripePortalConfigurationSync {
 					() -> this.client.v1().billingPortal().configurations().retrieve(created.getId()));
 		}
 		else {
-			kept = candidates.stream().min(keepFirst(hash)).orElseThrow();
+			// Not by hash: instances of two releases then keep the same one (its content is the
+			// last starter's) instead of each deactivating the other's.
+			kept = candidates.stream().min(KEEP_FIRST).orElseThrow();
 			candidates.stream()
 				.filter((candidate) -> candidate != kept && Boolean.TRUE.equals(candidate.getActive()))
 				.forEach(this::deactivate);
@@ -131,12 +135,6 @@ final class StripePortalConfigurationSync {
 			update(kept, spec, metadata, hash);
 		}
 		return kept.getId();
-	}
-
-	private static Comparator<Configuration> keepFirst(String hash) {
-		return Comparator.comparing((Configuration configuration) -> !isUpToDate(configuration, hash))
-			.thenComparing((configuration) -> !Boolean.TRUE.equals(configuration.getActive()))
-			.thenComparing(OLDEST_FIRST);
 	}
 
 	private static boolean isUpToDate(Configuration configuration, String hash) {

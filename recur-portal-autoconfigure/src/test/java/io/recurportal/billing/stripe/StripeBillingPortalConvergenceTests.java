@@ -149,21 +149,35 @@ class StripeBillingPortalConvergenceTests {
 
 	@Test
 	void twoReleasesStartingTogetherLeaveADuplicateThatTheNextStartDeactivates() throws Exception {
+		synchronizeTogether(instance(support("Old")), instance(support("New")));
+		assertThat(this.stripe.configurations()).hasSize(2);
+
+		StripeBillingPortal restarted = instance(support("New"));
+		restarted.synchronize();
+
+		String kept = restarted.findStripeConfigurationId("support").orElseThrow();
+		assertThat(this.stripe.configurations()).filteredOn(FakeStripe.StoredConfiguration::active)
+			.singleElement()
+			.extracting(FakeStripe.StoredConfiguration::id)
+			.isEqualTo(kept);
+		assertThat(headlineOf(kept)).isEqualTo("New");
+	}
+
+	@Test
+	void twoReleasesRestartingTogetherKeepTheSameConfigurationActive() throws Exception {
+		synchronizeTogether(instance(support("Old")), instance(support("New")));
 		StripeBillingPortal oldRelease = instance(support("Old"));
 		StripeBillingPortal newRelease = instance(support("New"));
 
 		synchronizeTogether(oldRelease, newRelease);
 
-		assertThat(this.stripe.configurations()).hasSize(2);
-		String newId = newRelease.findStripeConfigurationId("support").orElseThrow();
-		StripeBillingPortal restarted = instance(support("New"));
-		restarted.synchronize();
-
-		assertThat(restarted.findStripeConfigurationId("support")).hasValue(newId);
+		// Neither deactivates the other's choice: both keep the oldest.
+		String kept = oldRelease.findStripeConfigurationId("support").orElseThrow();
+		assertThat(newRelease.findStripeConfigurationId("support")).hasValue(kept);
 		assertThat(this.stripe.configurations()).filteredOn(FakeStripe.StoredConfiguration::active)
 			.singleElement()
 			.extracting(FakeStripe.StoredConfiguration::id)
-			.isEqualTo(newId);
+			.isEqualTo(kept);
 	}
 
 	@Test

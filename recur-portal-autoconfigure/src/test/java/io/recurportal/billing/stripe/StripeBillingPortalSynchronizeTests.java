@@ -287,51 +287,34 @@ class StripeBillingPortalSynchronizeTests {
 	}
 
 	@Test
-	void synchronizeWhenDuplicatesThenKeepsTheUpToDateOneAndDeactivatesTheOtherActiveOnes() {
+	void synchronizeWhenDuplicatesThenKeepsTheOldestActiveOneAndDeactivatesTheOtherActiveOnes() {
 		String hash = hashSentFor(INVOICES);
-		String older = configuration("bpc_1Older", (configuration) -> {
-			configuration.put("created", 1783000000);
-			configuration.put("updated", 1783000500);
-			ownedBy(configuration, "invoices", STALE_HASH);
-		});
+		// Up to date, but newer: instances of another release keep the oldest whatever its hash.
 		String current = owned("bpc_1Current", "invoices", hash);
 		String inactive = configuration("bpc_1Inactive", (configuration) -> {
 			configuration.put("active", false);
+			configuration.put("created", 1782000000);
 			ownedBy(configuration, "invoices", STALE_HASH);
 		});
-		stubConfigurations(current, inactive, older);
-		stripe.stubFor(post(urlPathEqualTo(CONFIGURATIONS_PATH + "/bpc_1Older"))
-			.willReturn(json(owned("bpc_1Older", "invoices", STALE_HASH))));
-		StripeBillingPortal portal = portal(stripe, List.of(INVOICES));
-
-		portal.synchronize();
-
-		StripeTestSupport.Recorded deactivate = onlyWrite();
-		assertThat(deactivate.path()).isEqualTo(CONFIGURATIONS_PATH + "/bpc_1Older");
-		assertThat(deactivate.params()).isEqualTo(Map.of("active", "false"));
-		assertThat(deactivate.idempotencyKey()).isEqualTo(KEY_PREFIX + "deactivate:bpc_1Older:1783000500");
-		assertThat(portal.findStripeConfigurationId("invoices")).hasValue("bpc_1Current");
-	}
-
-	@Test
-	void synchronizeWhenNoneIsUpToDateThenUpdatesTheOldestActiveOne() {
-		String newer = owned("bpc_1Newer", "invoices", STALE_HASH);
 		String older = configuration("bpc_1Older", (configuration) -> {
 			configuration.put("created", 1783000000);
 			ownedBy(configuration, "invoices", STALE_HASH);
 		});
-		stubConfigurations(newer, older);
+		stubConfigurations(current, inactive, older);
+		stripe.stubFor(post(urlPathEqualTo(CONFIGURATIONS_PATH + "/bpc_1Current"))
+			.willReturn(json(owned("bpc_1Current", "invoices", hash))));
 		stripe.stubFor(post(urlPathEqualTo(CONFIGURATIONS_PATH + "/bpc_1Older"))
 			.willReturn(json(owned("bpc_1Older", "invoices", STALE_HASH))));
-		stripe.stubFor(post(urlPathEqualTo(CONFIGURATIONS_PATH + "/bpc_1Newer"))
-			.willReturn(json(owned("bpc_1Newer", "invoices", STALE_HASH))));
 		StripeBillingPortal portal = portal(stripe, List.of(INVOICES));
 
 		portal.synchronize();
 
-		assertThat(writes()).extracting(StripeTestSupport.Recorded::path, (request) -> request.params().get("active"))
-			.containsExactly(tuple(CONFIGURATIONS_PATH + "/bpc_1Newer", "false"),
-					tuple(CONFIGURATIONS_PATH + "/bpc_1Older", "true"));
+		List<StripeTestSupport.Recorded> writes = writes();
+		assertThat(writes).extracting(StripeTestSupport.Recorded::path)
+			.containsExactly(CONFIGURATIONS_PATH + "/bpc_1Current", CONFIGURATIONS_PATH + "/bpc_1Older");
+		assertThat(writes.get(0).params()).isEqualTo(Map.of("active", "false"));
+		assertThat(writes.get(0).idempotencyKey()).isEqualTo(KEY_PREFIX + "deactivate:bpc_1Current:1784000100");
+		assertThat(writes.get(1).params()).containsEntry("active", "true").containsEntry(HASH_PARAM, hash);
 		assertThat(portal.findStripeConfigurationId("invoices")).hasValue("bpc_1Older");
 	}
 
