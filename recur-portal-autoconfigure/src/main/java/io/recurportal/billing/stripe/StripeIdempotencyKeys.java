@@ -69,7 +69,8 @@ public final class StripeIdempotencyKeys {
 		return true;
 	}
 
-	private static String sha256(String value) {
+	// Package-private: the hosted portal's configuration hashes use it too.
+	static String sha256(String value) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));

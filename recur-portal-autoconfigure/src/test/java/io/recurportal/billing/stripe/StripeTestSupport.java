@@ -165,7 +165,7 @@ final class StripeTestSupport {
 			return request.containsHeader(name) ? request.getHeader(name) : null;
 		}
 
-		private static Map<String, String> decode(@Nullable String encoded) {
+		static Map<String, String> decode(@Nullable String encoded) {
 			Map<String, String> params = new LinkedHashMap<>();
 			if (encoded == null || encoded.isEmpty()) {
 				return params;
