@@ -1,0 +1,406 @@
+package io.recurportal.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import io.recurportal.billing.SubscriptionStatus;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.session.PortalSession;
+import io.recurportal.session.PortalSessionRequest;
+import io.recurportal.session.PortalSessionStore;
+import io.recurportal.session.PortalSessions;
+import io.recurportal.session.PortalTokens;
+import io.recurportal.testsupport.TestHostApplication;
+import io.recurportal.testsupport.TestJwts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The portal pages over the sandbox: opening links, what each configuration shows, and
+ * every action. Each test works on its own seeded account.
+ */
+@SpringBootTest(classes = { TestHostApplication.class, PortalPagesTests.Config.class },
+		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
+				"recur.portal.allowed-return-origins=https://app.example.com",
+				"recur.portal.base-url=https://billing.example.com",
+				"recur.portal.configurations.full.branding.business-name=Inbox Manager",
+				"recur.portal.configurations.full.branding.primary-color=#4f46e5" })
+@AutoConfigureMockMvc
+class PortalPagesTests {
+
+	private static final String RETURN = "https://app.example.com/account";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private PortalSessions sessions;
+
+	@Autowired
+	private PortalSessionStore store;
+
+	@Autowired
+	private SandboxBillingGateway sandbox;
+
+	@Test
+	void linkOpensOnceAndMovesTheTokenOutOfTheAddressBar() throws Exception {
+		String url = this.sessions.create(PortalSessionRequest.forCustomer("cus_active", RETURN)).url();
+		assertThat(url).startsWith("https://billing.example.com/portal/s/");
+		String path = url.substring("https://billing.example.com".length());
+		MockHttpServletResponse opened = this.mvc.perform(get(path))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/portal"))
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andReturn()
+			.getResponse();
+		String cookie = opened.getHeader("Set-Cookie");
+		assertThat(cookie).startsWith(PortalCookies.SESSION + "=")
+			.contains("HttpOnly")
+			.contains("SameSite=Lax")
+			.contains("Path=/portal")
+			.contains("Max-Age=3600");
+		this.mvc.perform(get(path))
+			.andExpect(status().isGone())
+			.andExpect(content().string(containsString("already been used")))
+			.andExpect(content().string(containsString(RETURN)));
+	}
+
+	@Test
+	void unknownAndExpiredLinksSayWhatToDo() throws Exception {
+		this.mvc.perform(get("/portal/s/" + PortalTokens.generate()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("not valid")));
+		this.mvc.perform(get("/portal/s/not-a-token")).andExpect(status().isNotFound());
+		String token = PortalTokens.generate();
+		Instant past = Instant.now().minus(Duration.ofHours(2));
+		this.store.create(new PortalSession("portal_sess_old", "cus_active", "acct_active", "full", RETURN, null, true,
+				past, past.plusSeconds(60), null, null), PortalTokens.hash(token));
+		this.mvc.perform(get("/portal/s/" + token))
+			.andExpect(status().isGone())
+			.andExpect(content().string(containsString("expired")))
+			.andExpect(header().doesNotExist("Set-Cookie"));
+	}
+
+	@Test
+	void thirtyTwoConcurrentRedemptionsOfOneTokenGiveExactlyOneSession() throws Exception {
+		String url = this.sessions.create(PortalSessionRequest.forCustomer("cus_active", RETURN)).url();
+		String token = url.substring(url.lastIndexOf('/') + 1);
+		int threads = 32;
+		CyclicBarrier start = new CyclicBarrier(threads);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<Boolean>> results = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return this.sessions.open(token).isPresent();
+				}));
+			}
+			int opened = 0;
+			for (Future<Boolean> result : results) {
+				opened += result.get() ? 1 : 0;
+			}
+			assertThat(opened).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void withoutSessionThePortalSaysTheSessionEnded() throws Exception {
+		this.mvc.perform(get("/portal"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().string(containsString("session has ended")));
+		this.mvc.perform(get("/portal").cookie(new Cookie(PortalCookies.SESSION, PortalTokens.generate())))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void fullConfigurationShowsEverySectionWithSecurityHeaders() throws Exception {
+		Cookie session = open("cus_active", "full", true);
+		this.mvc.perform(get("/portal").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("X-Frame-Options", "DENY"))
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
+			.andExpect(content().string(containsString("Inbox Manager")))
+			.andExpect(content().string(containsString("id=\"subscriptions\"")))
+			.andExpect(content().string(containsString("$29.00 per month")))
+			.andExpect(content().string(containsString("id=\"payment-method\"")))
+			.andExpect(content().string(containsString("Visa ending in 4242")))
+			.andExpect(content().string(containsString("id=\"invoices\"")))
+			.andExpect(content().string(containsString("id=\"profile\"")))
+			.andExpect(content().string(containsString("/portal/subscriptions/sub_active/cancel")))
+			.andExpect(content().string(containsString("/portal/assets/brand/full.css")))
+			.andExpect(content().string(not(containsString("<script"))));
+		this.mvc.perform(get("/portal/assets/brand/full.css"))
+			.andExpect(content().string(containsString("--brand: #4f46e5")));
+	}
+
+	@Test
+	void invoicesConfigurationNeverSeesOrReachesACancelForm() throws Exception {
+		Cookie session = open("cus_active", "invoices", false);
+		this.mvc.perform(get("/portal").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"invoices\"")))
+			.andExpect(content().string(not(containsString("/cancel"))))
+			.andExpect(content().string(not(containsString("id=\"payment-method\""))))
+			.andExpect(content().string(not(containsString("id=\"profile\""))))
+			.andExpect(content().string(not(containsString("/change"))));
+		this.mvc.perform(get("/portal/subscriptions/sub_active/cancel").cookie(session))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_active/cancel").cookie(session)
+				.with(csrf())
+				.param("request_id", "r-1"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("not available in your billing portal")));
+		String invoiceId = this.sandbox.listInvoices("cus_active", 1).get(0).id();
+		this.mvc.perform(get("/portal/invoices/" + invoiceId + "/pdf").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"));
+		assertThat(this.sandbox.findSubscription("sub_active").orElseThrow().cancelAtPeriodEnd()).isFalse();
+	}
+
+	@Test
+	void viewOnlySessionWithFullConfigurationCannotChangeBilling() throws Exception {
+		Cookie session = open("cus_active", "full", false);
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_active/pause").cookie(session)
+				.with(csrf())
+				.param("request_id", "r-2"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("Only an owner")));
+	}
+
+	@Test
+	void formsNeedTheCsrfToken() throws Exception {
+		Cookie session = open("cus_lifecycle", "full", true);
+		this.mvc.perform(post("/portal/subscriptions/sub_lifecycle/cancel").cookie(session).param("request_id", "r-3"))
+			.andExpect(status().isForbidden());
+		assertThat(this.sandbox.findSubscription("sub_lifecycle").orElseThrow().cancelAtPeriodEnd()).isFalse();
+	}
+
+	@Test
+	void cancelWithReasonThenReactivate() throws Exception {
+		Cookie session = open("cus_lifecycle", "full", true);
+		this.mvc.perform(get("/portal/subscriptions/sub_lifecycle/cancel").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"reason\" value=\"too_expensive\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_lifecycle/cancel").cookie(session)
+				.with(csrf())
+				.param("reason", "too_expensive")
+				.param("comment", "Budget")
+				.param("request_id", "r-4"))
+			.andExpect(redirectedUrl("/portal?notice=canceled"));
+		assertThat(this.sandbox.findSubscription("sub_lifecycle").orElseThrow().cancelAtPeriodEnd()).isTrue();
+		this.mvc.perform(get("/portal?notice=canceled").cookie(session))
+			.andExpect(content().string(containsString("has been cancelled")))
+			.andExpect(content().string(containsString("/portal/subscriptions/sub_lifecycle/reactivate")));
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_lifecycle/reactivate").cookie(session)
+				.with(csrf())
+				.param("request_id", "r-5"))
+			.andExpect(redirectedUrl("/portal?notice=reactivated"));
+		assertThat(this.sandbox.findSubscription("sub_lifecycle").orElseThrow().cancelAtPeriodEnd()).isFalse();
+	}
+
+	@Test
+	void switchPlanThroughThePreview() throws Exception {
+		Cookie session = open("cus_change", "full", true);
+		this.mvc.perform(get("/portal/subscriptions/sub_change/change").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("price=price_pro_monthly")))
+			.andExpect(content().string(not(containsString("price=price_euro_monthly"))));
+		this.mvc.perform(get("/portal/subscriptions/sub_change/change/preview").param("price", "price_pro_monthly")
+			.cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Adjustment for the rest of this period")))
+			.andExpect(content().string(containsString("Your next invoice")));
+		assertThat(this.sandbox.findSubscription("sub_change").orElseThrow().price().id())
+			.isEqualTo("price_starter_monthly");
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_change/change").cookie(session)
+				.with(csrf())
+				.param("price", "price_pro_monthly")
+				.param("request_id", "r-6"))
+			.andExpect(redirectedUrl("/portal?notice=changed"));
+		assertThat(this.sandbox.findSubscription("sub_change").orElseThrow().price().id())
+			.isEqualTo("price_pro_monthly");
+	}
+
+	@Test
+	void doubleSubmittedFormChangesOnce() throws Exception {
+		Cookie session = open("cus_pause", "full", true);
+		long before = this.sandbox.mutationCount();
+		for (int i = 0; i < 2; i++) {
+			this.mvc
+				.perform(post("/portal/subscriptions/sub_pause/pause").cookie(session)
+					.with(csrf())
+					.param("request_id", "same-form"))
+				.andExpect(redirectedUrl("/portal?notice=paused"));
+		}
+		assertThat(this.sandbox.mutationCount() - before).isEqualTo(1);
+		assertThat(this.sandbox.findSubscription("sub_pause").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.PAUSED);
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_pause/resume").cookie(session)
+				.with(csrf())
+				.param("request_id", "r-7"))
+			.andExpect(redirectedUrl("/portal?notice=resumed"));
+		assertThat(this.sandbox.findSubscription("sub_pause").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.ACTIVE);
+	}
+
+	@Test
+	void editProfile() throws Exception {
+		Cookie session = open("cus_retry", "full", true);
+		this.mvc.perform(get("/portal/profile").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("rita@example.com")));
+		this.mvc
+			.perform(post("/portal/profile").cookie(session)
+				.with(csrf())
+				.param("name", "Rita Ruiz")
+				.param("email", "not-an-email")
+				.param("request_id", "r-8"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("valid email")));
+		this.mvc
+			.perform(post("/portal/profile").cookie(session)
+				.with(csrf())
+				.param("name", "Rita Ruiz")
+				.param("email", "rita@example.org")
+				.param("line1", "1 Main St")
+				.param("city", "Bangkok")
+				.param("country", "th")
+				.param("tax_id", "TH123")
+				.param("request_id", "r-9"))
+			.andExpect(redirectedUrl("/portal?notice=profile_updated"));
+		var customer = this.sandbox.findCustomer("cus_retry").orElseThrow();
+		assertThat(customer.name()).isEqualTo("Rita Ruiz");
+		assertThat(customer.email()).isEqualTo("rita@example.org");
+		assertThat(customer.address().country()).isEqualTo("TH");
+		assertThat(customer.taxId()).isEqualTo("TH123");
+	}
+
+	@Test
+	void onHoldRecoveryWithAGoodCardAfterADeclinedOne() throws Exception {
+		Cookie session = open("cus_on_hold", "full", true);
+		this.mvc.perform(get("/portal").cookie(session))
+			.andExpect(content().string(containsString("your subscription is on hold")));
+		String checkout = this.mvc
+			.perform(post("/portal/payment-method").cookie(session).with(csrf()).param("request_id", "r-10"))
+			.andExpect(redirectedUrlPattern("/portal/sandbox/checkout/cs_*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(checkout)).andExpect(status().isOk()).andExpect(content().string(containsString("4242")));
+		this.mvc
+			.perform(post(checkout).with(csrf())
+				.param("card_number", "4000 0000 0000 0002")
+				.param("exp_month", "12")
+				.param("exp_year", "2034"))
+			.andExpect(status().isPaymentRequired())
+			.andExpect(content().string(containsString("declined")));
+		String complete = this.mvc
+			.perform(post(checkout).with(csrf())
+				.param("card_number", "4242 4242 4242 4242")
+				.param("exp_month", "12")
+				.param("exp_year", "2034"))
+			.andExpect(redirectedUrlPattern("**/portal/payment-method/complete?session_id=cs_*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(complete).cookie(session)).andExpect(redirectedUrl("/portal?notice=recovered"));
+		assertThat(this.sandbox.findSubscription("sub_on_hold").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.ACTIVE);
+		this.mvc.perform(get("/portal?notice=recovered").cookie(session))
+			.andExpect(content().string(containsString("active again")));
+	}
+
+	@Test
+	void returnEndsTheSessionAndGoesBack() throws Exception {
+		Cookie session = open("cus_other", "full", true);
+		this.mvc.perform(post("/portal/return").cookie(session).with(csrf())).andExpect(redirectedUrl(RETURN));
+		this.mvc.perform(get("/portal").cookie(session)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void languageFromSessionHeaderOrChoice() throws Exception {
+		Cookie session = open("cus_other", "invoices", false);
+		this.mvc.perform(get("/portal").cookie(session).header("Accept-Language", "ja-JP,ja;q=0.9,en;q=0.5"))
+			.andExpect(content().string(containsString("lang=\"ja\"")));
+		MvcResult chosen = this.mvc.perform(get("/portal").param("lang", "th").cookie(session))
+			.andExpect(content().string(containsString("lang=\"th\"")))
+			.andReturn();
+		assertThat(chosen.getResponse().getHeaders("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith(PortalCookies.LANGUAGE + "=th"));
+		this.mvc.perform(get("/portal").cookie(session).header("Accept-Language", "zh-Hant-TW"))
+			.andExpect(content().string(containsString("lang=\"zh-TW\"")));
+	}
+
+	@Test
+	void recurPortalScriptIsServed() throws Exception {
+		this.mvc.perform(get("/recur-portal/recur-portal.js"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("customElements.define('recur-portal'")));
+	}
+
+	private Cookie open(String customerId, String configuration, boolean owner) throws Exception {
+		String url = this.sessions
+			.create(new PortalSessionRequest(customerId, null, null, RETURN, configuration, null, null, owner))
+			.url();
+		MockHttpServletResponse response = this.mvc.perform(get(url.substring(url.indexOf("/portal/s/"))))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse();
+		return response.getCookie(PortalCookies.SESSION);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Config {
+
+		@Bean
+		JwtDecoder jwtDecoder() {
+			return new TestJwts().decoder();
+		}
+
+	}
+
+}
