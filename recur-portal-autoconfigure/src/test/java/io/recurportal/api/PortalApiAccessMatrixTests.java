@@ -92,6 +92,8 @@ class PortalApiAccessMatrixTests {
 						noSub),
 				new Endpoint(POST, sub + "/pause", "{}", notEnabled, ok(), noSub),
 				new Endpoint(POST, sub + "/resume", null, notEnabled, ok(), noSub),
+				new Endpoint(POST, api + "/stripe/portal-session",
+						"{\"return_url\":\"https://app.example.com/account\"}", ok(), ok(), ok()),
 				new Endpoint(GET, api + "/invoices", null, ok(), ok(), ok()),
 				new Endpoint(GET, api + "/invoices/{invoice}/pdf", null, ok(), ok(), fail(404, "invoice_not_found")),
 				new Endpoint(GET, api + "/no-such-endpoint", null, fail(404, "not_found"), fail(404, "not_found"),

@@ -1,0 +1,190 @@
+package io.recurportal.server;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.recurportal.testsupport.TestHostApplication;
+import io.recurportal.testsupport.TestJwts;
+
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The Recur-compatible server API and the JWT caller's portal-session endpoint.
+ */
+@SpringBootTest(classes = { TestHostApplication.class, ServerApiTests.Config.class },
+		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
+				"recur.portal.allowed-return-origins=https://app.example.com",
+				"recur.portal.api.secret-keys=sk_portal_old,sk_portal_new",
+				"recur.portal.base-url=https://billing.example.com" })
+@AutoConfigureMockMvc
+class ServerApiTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void createSessionByCustomerIdInRecursShape() throws Exception {
+		this.mvc
+			.perform(withKey(post("/v1/portal/sessions"), "sk_portal_new")
+				.content("{\"customer\":\"cus_active\",\"returnUrl\":\"https://app.example.com/account\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(startsWith("portal_sess_")))
+			.andExpect(jsonPath("$.object").value("portal.session"))
+			.andExpect(jsonPath("$.url").value(matchesPattern("https://billing\\.example\\.com/portal/s/[A-Za-z0-9_-]{43}")))
+			.andExpect(jsonPath("$.customerId").value("cus_active"))
+			.andExpect(jsonPath("$.returnUrl").value("https://app.example.com/account"))
+			.andExpect(jsonPath("$.configurationId").value("full"))
+			.andExpect(jsonPath("$.status").value("active"))
+			.andExpect(jsonPath("$.accessedAt").value(nullValue()))
+			.andExpect(jsonPath("$.expiresAt").isNotEmpty())
+			.andExpect(jsonPath("$.createdAt").isNotEmpty());
+	}
+
+	@Test
+	void createSessionByExternalIdOrEmailWithSnakeCase() throws Exception {
+		this.mvc
+			.perform(withKey(post("/v1/portal/sessions"), "sk_portal_old").content(
+					"{\"external_id\":\"acct_on_hold\",\"return_url\":\"https://app.example.com/\",\"expires_in\":86400,"
+							+ "\"configuration_id\":\"invoices\",\"locale\":\"ja\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.customerId").value("cus_on_hold"))
+			.andExpect(jsonPath("$.configurationId").value("invoices"))
+			.andExpect(jsonPath("$.locale").value("ja"));
+		this.mvc
+			.perform(withKey(post("/v1/portal/sessions"), "sk_portal_old")
+				.content("{\"email\":\"ALICE@example.com\",\"returnUrl\":\"https://app.example.com/\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.customerId").value("cus_active"));
+	}
+
+	@Test
+	void getSessionShowsItsStatusButNeverItsUrl() throws Exception {
+		String created = this.mvc
+			.perform(withKey(post("/v1/portal/sessions"), "sk_portal_new")
+				.content("{\"customerId\":\"cus_active\",\"returnUrl\":\"https://app.example.com/\"}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		this.mvc.perform(withKey(get("/v1/portal/sessions/" + id), "sk_portal_new"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(id))
+			.andExpect(jsonPath("$.status").value("active"))
+			.andExpect(jsonPath("$.url").value(nullValue()));
+		this.mvc.perform(withKey(get("/v1/portal/sessions/portal_sess_nope"), "sk_portal_new"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.error.code").value("not_found"));
+	}
+
+	@Test
+	void errorsUseRecursEnvelope() throws Exception {
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON).content("{}"), null, 401,
+				"authentication_error", "invalid_api_key");
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON).content("{}"), "sk_portal_x",
+				401, "authentication_error", "invalid_api_key");
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"returnUrl\":\"https://app.example.com/\"}"), "sk_portal_new", 400, "invalid_request_error",
+				"missing_customer_identifier");
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"customerId\":\"cus_nobody\",\"returnUrl\":\"https://app.example.com/\"}"), "sk_portal_new", 404,
+				"invalid_request_error", "customer_not_found");
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"customerId\":\"cus_active\"}"), "sk_portal_new", 400, "invalid_request_error",
+				"missing_return_url");
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"customerId\":\"cus_active\",\"returnUrl\":\"https://evil.example.net/\"}"), "sk_portal_new",
+				400, "invalid_request_error", "return_url_not_allowed");
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"customerId\":\"cus_active\",\"returnUrl\":\"https://app.example.com/\",\"expiresIn\":90000}"),
+				"sk_portal_new", 400, "invalid_request_error", "invalid_request");
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":"),
+				"sk_portal_new", 400, "invalid_request_error", "invalid_request");
+	}
+
+	@Test
+	void entitlementsInTheShapeRecursSdkReads() throws Exception {
+		this.mvc.perform(withKey(get("/v1/customers/entitlements").param("external_id", "acct_active"), "sk_portal_new"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.entitlements[0].product").value("pro"))
+			.andExpect(jsonPath("$.entitlements[0].product_id").value("prod_pro"))
+			.andExpect(jsonPath("$.entitlements[0].status").value("active"))
+			.andExpect(jsonPath("$.entitlements[0].subscription_id").value("sub_active"))
+			.andExpect(jsonPath("$.subscription.id").value("sub_active"))
+			.andExpect(jsonPath("$.subscription.product.slug").value("pro"))
+			.andExpect(jsonPath("$.subscription.product.name").value("Pro"))
+			.andExpect(jsonPath("$.subscription.current_period_end").isNotEmpty());
+		this.mvc.perform(withKey(get("/v1/customers/entitlements").param("customer_id", "cus_on_hold"), "sk_portal_new"))
+			.andExpect(jsonPath("$.entitlements.length()").value(0))
+			.andExpect(jsonPath("$.subscription.status").value("past_due"));
+		expectError(get("/v1/customers/entitlements"), "sk_portal_new", 400, "invalid_request_error",
+				"missing_customer_identifier");
+	}
+
+	@Test
+	void jwtCallerOpensThePortalWithTheirOwnConfiguration() throws Exception {
+		this.mvc
+			.perform(post("/api/subscriptions/stripe/portal-session")
+				.with(jwt().jwt((token) -> token.subject("bob").claim("acc", "acct_active").claim("role", "member")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"return_url\":\"https://app.example.com/account\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.url").value(startsWith("https://billing.example.com/portal/s/")));
+		this.mvc
+			.perform(post("/api/subscriptions/stripe/portal-session")
+				.with(jwt().jwt((token) -> token.subject("nina").claim("acc", "acct_nobody").claim("role", "owner")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"return_url\":\"https://app.example.com/account\"}"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("customer_not_found"));
+		this.mvc
+			.perform(post("/api/subscriptions/stripe/portal-session")
+				.with(jwt().jwt((token) -> token.subject("alice").claim("acc", "acct_active").claim("role", "owner")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"return_url\":\"https://evil.example.net/\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("return_url_not_allowed"));
+	}
+
+	private void expectError(MockHttpServletRequestBuilder request, String key, int status, String type, String code)
+			throws Exception {
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		this.mvc.perform(request)
+			.andExpect(status().is(status))
+			.andExpect(jsonPath("$.error.type").value(type))
+			.andExpect(jsonPath("$.error.code").value(code))
+			.andExpect(jsonPath("$.error.message").isNotEmpty());
+	}
+
+	private static MockHttpServletRequestBuilder withKey(MockHttpServletRequestBuilder request, String key) {
+		return request.header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Config {
+
+		@Bean
+		JwtDecoder jwtDecoder() {
+			return new TestJwts().decoder();
+		}
+
+	}
+
+}
