@@ -1,6 +1,9 @@
 package io.recurportal.api;
 
+import java.util.UUID;
+
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -14,16 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
 import io.recurportal.access.PortalAction;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.access.PortalEndpoint;
+import io.recurportal.billing.IdempotencyKeys;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.session.CreatedPortalSession;
 import io.recurportal.session.PortalSessionRequest;
 import io.recurportal.session.PortalSessions;
+import io.recurportal.session.ProviderHostedPortal;
+import io.recurportal.session.ReturnUrlPolicy;
 import io.recurportal.subscription.AccountSubscriptions;
 
 /**
  * {@code POST /api/subscriptions/stripe/portal-session}: a one-time link into the portal
- * for the caller's account, with the caller's own configuration and rights.
+ * for the caller's account, with the caller's own configuration and rights; with
+ * {@code recur.portal.mode=stripe-hosted}, a session of Stripe's own portal with the
+ * Stripe configuration that mirrors the caller's.
  */
 @RestController
 @RequestMapping("${recur.portal.api.path:/api/subscriptions}/stripe")
@@ -33,9 +41,24 @@ public class PortalSessionController {
 
 	private final AccountSubscriptions subscriptions;
 
-	public PortalSessionController(PortalSessions sessions, AccountSubscriptions subscriptions) {
+	private final ReturnUrlPolicy returnUrls;
+
+	private final @Nullable ProviderHostedPortal hostedPortal;
+
+	/**
+	 * Creates the controller.
+	 * @param sessions the portal's own sessions
+	 * @param subscriptions the accounts' subscriptions and customers
+	 * @param returnUrls where the portal may lead back to
+	 * @param hostedPortal the provider's portal to use instead of the portal's pages, or
+	 * {@code null} for the portal's pages
+	 */
+	public PortalSessionController(PortalSessions sessions, AccountSubscriptions subscriptions,
+			ReturnUrlPolicy returnUrls, @Nullable ProviderHostedPortal hostedPortal) {
 		this.sessions = sessions;
 		this.subscriptions = subscriptions;
+		this.returnUrls = returnUrls;
+		this.hostedPortal = hostedPortal;
 	}
 
 	@PostMapping("/portal-session")
@@ -45,18 +68,43 @@ public class PortalSessionController {
 			.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
 					"This account has no billing profile yet; subscribe first."));
 		String returnUrl = (request != null) ? request.returnUrl() : null;
+		String locale = (request != null) ? request.locale() : null;
+		if (this.hostedPortal != null) {
+			return openHosted(caller, customerId, returnUrl, locale, request);
+		}
 		CreatedPortalSession created = this.sessions.create(new PortalSessionRequest(customerId, null, null, returnUrl,
-				caller.configuration().id(), (request != null) ? request.locale() : null, null,
-				caller.account().owner()));
+				caller.configuration().id(), locale, null, caller.account().owner()));
 		return new Link(created.session().id(), created.url());
 	}
 
+	private Link openHosted(PortalCaller caller, String customerId, @Nullable String returnUrl,
+			@Nullable String locale, @Nullable OpenRequest request) {
+		// The provider's portal cannot tell owners from members: only owners may enter it.
+		if (!caller.account().owner()) {
+			throw new PortalException(PortalErrorCode.OWNER_REQUIRED,
+					"Only an owner of the account can open the billing portal.");
+		}
+		String checked = this.returnUrls.check(returnUrl);
+		String flow = (request != null) ? request.flow() : null;
+		String subscriptionId = (request != null) ? request.subscriptionId() : null;
+		if (subscriptionId != null) {
+			this.subscriptions.require(caller.account().accountId(), subscriptionId);
+		}
+		String accountId = caller.account().accountId();
+		String url = this.hostedPortal.open(customerId, caller.configuration().id(), checked, flow, subscriptionId,
+				locale, IdempotencyKeys.derive(accountId, PortalAction.OPEN_PORTAL.value(), checked, flow,
+						subscriptionId, locale, UUID.randomUUID()));
+		return new Link(null, url);
+	}
+
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record OpenRequest(@Nullable @Size(max = 2048) String returnUrl, @Nullable @Size(max = 35) String locale) {
+	record OpenRequest(@Nullable @Size(max = 2048) String returnUrl, @Nullable @Size(max = 35) String locale,
+			@Nullable @Pattern(regexp = "payment_method_update|subscription_cancel|subscription_update") String flow,
+			@Nullable @Pattern(regexp = ApiIds.ID_PATTERN) String subscriptionId) {
 
 	}
 
-	record Link(String id, String url) {
+	record Link(@Nullable String id, String url) {
 
 	}
 

@@ -36,6 +36,13 @@ public class RecurPortalProperties {
 	private BillingProviderType billing = BillingProviderType.AUTO;
 
 	/**
+	 * Where customers manage billing: the portal's own pages ('embedded'), or Stripe's
+	 * hosted billing portal with configurations kept in sync from this application's
+	 * ('stripe-hosted'; needs the Stripe provider).
+	 */
+	private PortalMode mode = PortalMode.EMBEDDED;
+
+	/**
 	 * Origins (scheme, host and port, like 'https://app.example.com') that return, success
 	 * and cancel URLs may point to. A URL on any other origin is refused.
 	 */
@@ -126,6 +133,14 @@ public class RecurPortalProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public PortalMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(PortalMode mode) {
+		this.mode = mode;
 	}
 
 	public Stripe getStripe() {
@@ -549,6 +564,19 @@ public class RecurPortalProperties {
 		public void setProrationBehavior(ProrationBehavior prorationBehavior) {
 			this.prorationBehavior = prorationBehavior;
 		}
+
+	}
+
+	/**
+	 * Where customers manage billing.
+	 */
+	public enum PortalMode {
+
+		/** The portal's own pages under {@code /portal}. */
+		EMBEDDED,
+
+		/** Stripe's hosted billing portal. */
+		STRIPE_HOSTED
 
 	}
 

@@ -2,6 +2,8 @@ package io.recurportal.autoconfigure;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -32,6 +34,8 @@ import io.recurportal.invoice.AccountInvoices;
 import io.recurportal.server.ServerApiController;
 import io.recurportal.server.ServerApiExceptionHandler;
 import io.recurportal.session.PortalSessions;
+import io.recurportal.session.ProviderHostedPortal;
+import io.recurportal.session.ReturnUrlPolicy;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.SubscriptionCheckout;
 import io.recurportal.subscription.SubscriptionLifecycle;
@@ -113,8 +117,9 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PortalSessionController portalSessionController(PortalSessions sessions, AccountSubscriptions subscriptions) {
-		return new PortalSessionController(sessions, subscriptions);
+	PortalSessionController portalSessionController(PortalSessions sessions, AccountSubscriptions subscriptions,
+			ReturnUrlPolicy returnUrlPolicy, ObjectProvider<ProviderHostedPortal> hostedPortal) {
+		return new PortalSessionController(sessions, subscriptions, returnUrlPolicy, hostedPortal.getIfAvailable());
 	}
 
 	@Bean

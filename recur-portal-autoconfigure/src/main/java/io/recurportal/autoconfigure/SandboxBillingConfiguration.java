@@ -34,6 +34,10 @@ class SandboxBillingConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(BillingGateway.class)
 	SandboxBillingGateway sandboxBillingGateway(RecurPortalProperties properties, ResourceLoader resourceLoader) {
+		if (properties.getMode() == RecurPortalProperties.PortalMode.STRIPE_HOSTED) {
+			throw new InvalidConfigurationPropertyValueException("recur.portal.mode", "stripe-hosted",
+					"Stripe's hosted portal needs the Stripe provider: set recur.portal.stripe.secret-key");
+		}
 		if (properties.getBilling() == BillingProviderType.AUTO) {
 			logger.warn("""
 

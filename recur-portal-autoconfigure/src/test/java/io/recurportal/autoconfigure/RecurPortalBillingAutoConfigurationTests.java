@@ -54,6 +54,36 @@ class RecurPortalBillingAutoConfigurationTests {
 	}
 
 	@Test
+	void whenStripeHostedModeThenBillingPortalAndHostedSessions() {
+		this.contextRunner
+			.withBean(io.recurportal.configuration.PortalConfigurations.class,
+					() -> new io.recurportal.configuration.PortalConfigurations(java.util.List.of()))
+			.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY, "recur.portal.mode=stripe-hosted",
+					"recur.portal.stripe.api-base=http://127.0.0.1:9", "recur.portal.stripe.max-network-retries=0")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(io.recurportal.billing.stripe.StripeBillingPortal.class)
+					.hasSingleBean(io.recurportal.session.ProviderHostedPortal.class);
+			});
+	}
+
+	@Test
+	void whenEmbeddedModeThenNoHostedPortal() {
+		this.contextRunner.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY)
+			.run((context) -> assertThat(context)
+				.doesNotHaveBean(io.recurportal.billing.stripe.StripeBillingPortal.class)
+				.doesNotHaveBean(io.recurportal.session.ProviderHostedPortal.class));
+	}
+
+	@Test
+	void whenStripeHostedModeOnSandboxThenStartupFails() {
+		this.contextRunner.withPropertyValues("recur.portal.mode=stripe-hosted")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("recur.portal.mode"));
+	}
+
+	@Test
 	void whenStripeChosenWithoutKeyThenStartupFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("recur.portal.billing=STRIPE")
 			.run((context) -> assertThat(context).hasFailed()
