@@ -89,6 +89,7 @@ public final class RecurPortalLoginAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(type = "org.springframework.mail.javamail.JavaMailSender")
 	static class NoMailConfiguration {
 
 		@Bean
