@@ -1,5 +1,7 @@
 package io.recurportal.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -56,7 +58,9 @@ public class PortalLoginController {
 	@GetMapping("/login")
 	String form(@RequestParam(name = "configuration", required = false) @Nullable String configurationId,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		this.context.prepare(model, request, response, null, null, configuration(configurationId));
+		PortalConfiguration configuration = configuration(configurationId);
+		this.context.prepare(model, request, response, null, null, configuration);
+		keepConfigurationAcrossLanguages(model, request, configuration);
 		model.addAttribute("sent", false);
 		return "recur-portal/login";
 	}
@@ -67,6 +71,7 @@ public class PortalLoginController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		PortalConfiguration configuration = configuration(configurationId);
 		Locale locale = this.context.prepare(model, request, response, null, null, configuration);
+		keepConfigurationAcrossLanguages(model, request, configuration);
 		model.addAttribute("sent", false);
 		model.addAttribute("email", email);
 		if (!isPlausibleEmail(email)) {
@@ -91,6 +96,15 @@ public class PortalLoginController {
 		String id = StringUtils.hasText(requested) ? requested.trim() : this.defaultConfigurationId;
 		return this.configurations.find(id)
 			.orElseThrow(() -> new PortalException(PortalErrorCode.INVALID_REQUEST, "No such portal configuration."));
+	}
+
+	// The language links lead back to this page: keep the configuration the static link named.
+	private void keepConfigurationAcrossLanguages(Model model, HttpServletRequest request,
+			PortalConfiguration configuration) {
+		if (!configuration.id().equals(this.defaultConfigurationId)) {
+			model.addAttribute("currentPath", request.getRequestURI() + "?configuration="
+					+ URLEncoder.encode(configuration.id(), StandardCharsets.UTF_8));
+		}
 	}
 
 	private static boolean isPlausibleEmail(@Nullable String email) {

@@ -98,7 +98,8 @@ class PortalLoginPagesTests {
 		this.mvc.perform(get("/portal/login").param("configuration", "invoices"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Invoice Desk")))
-			.andExpect(content().string(containsString("name=\"configuration\" value=\"invoices\"")));
+			.andExpect(content().string(containsString("name=\"configuration\" value=\"invoices\"")))
+			.andExpect(content().string(containsString("/portal/login?configuration=invoices&amp;lang=ja")));
 		this.mvc.perform(get("/portal/login").param("configuration", "nope")).andExpect(status().isBadRequest());
 	}
 
