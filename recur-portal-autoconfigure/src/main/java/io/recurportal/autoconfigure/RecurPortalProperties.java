@@ -75,6 +75,8 @@ public class RecurPortalProperties {
 
 	private final Sandbox sandbox = new Sandbox();
 
+	private final Login login = new Login();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -149,6 +151,10 @@ public class RecurPortalProperties {
 
 	public Sandbox getSandbox() {
 		return this.sandbox;
+	}
+
+	public Login getLogin() {
+		return this.login;
 	}
 
 	/**
@@ -728,6 +734,93 @@ public class RecurPortalProperties {
 
 		public void setPastDueGracePeriod(Duration pastDueGracePeriod) {
 			this.pastDueGracePeriod = pastDueGracePeriod;
+		}
+
+	}
+
+	/**
+	 * Signing in by email on the static {@code /portal/login} page.
+	 */
+	public static class Login {
+
+		/**
+		 * Whether customers may sign in by email at '/portal/login'. Needs a mail sender
+		 * (spring.mail.*) unless the sandbox provider is in use, where links are logged.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long an emailed login link may be opened; at most 24 hours.
+		 */
+		private Duration linkTtl = Duration.ofMinutes(15);
+
+		/**
+		 * How many login links one email may ask for per window.
+		 */
+		private int maxPerEmail = 5;
+
+		/**
+		 * How many login links one client address may ask for per window.
+		 */
+		private int maxPerAddress = 20;
+
+		/**
+		 * The length of a rate-limit window.
+		 */
+		private Duration window = Duration.ofHours(1);
+
+		/**
+		 * The sender address of login emails, 'Billing <billing@example.com>' for
+		 * example. Required when emails are sent.
+		 */
+		private @Nullable String from;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getLinkTtl() {
+			return this.linkTtl;
+		}
+
+		public void setLinkTtl(Duration linkTtl) {
+			this.linkTtl = linkTtl;
+		}
+
+		public int getMaxPerEmail() {
+			return this.maxPerEmail;
+		}
+
+		public void setMaxPerEmail(int maxPerEmail) {
+			this.maxPerEmail = maxPerEmail;
+		}
+
+		public int getMaxPerAddress() {
+			return this.maxPerAddress;
+		}
+
+		public void setMaxPerAddress(int maxPerAddress) {
+			this.maxPerAddress = maxPerAddress;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public @Nullable String getFrom() {
+			return this.from;
+		}
+
+		public void setFrom(@Nullable String from) {
+			this.from = from;
 		}
 
 	}

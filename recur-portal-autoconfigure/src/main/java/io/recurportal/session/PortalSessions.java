@@ -77,6 +77,20 @@ public final class PortalSessions {
 	 * {@code missing_return_url}, {@code return_url_not_allowed} or {@code invalid_request}
 	 */
 	public CreatedPortalSession create(PortalSessionRequest request) {
+		return create(request, true);
+	}
+
+	/**
+	 * Creates a session for a customer, optionally without any return URL: a customer
+	 * who signs in by email came from no host page, so the portal may have nowhere to
+	 * send them back to.
+	 * @param request who and how
+	 * @param requireReturnUrl whether a session without a return URL (given or the
+	 * configuration's default) is refused
+	 * @return the session and the URL that opens it
+	 * @throws PortalException as {@link #create(PortalSessionRequest)}
+	 */
+	public CreatedPortalSession create(PortalSessionRequest request, boolean requireReturnUrl) {
 		Customer customer = customer(request);
 		String configurationId = StringUtils.hasText(request.configurationId()) ? request.configurationId()
 				: this.defaultConfigurationId;
@@ -85,7 +99,7 @@ public final class PortalSessions {
 					"No portal configuration named '" + configurationId + "'."));
 		String returnUrl = StringUtils.hasText(request.returnUrl()) ? this.returnUrls.check(request.returnUrl())
 				: configuration.defaultReturnUrl();
-		if (returnUrl == null) {
+		if (returnUrl == null && requireReturnUrl) {
 			throw new PortalException(PortalErrorCode.MISSING_RETURN_URL, "A return URL is required.");
 		}
 		Duration lifetime = (request.expiresIn() != null) ? request.expiresIn() : DEFAULT_LINK_LIFETIME;

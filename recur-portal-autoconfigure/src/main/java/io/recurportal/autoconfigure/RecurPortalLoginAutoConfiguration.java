@@ -1,0 +1,109 @@
+package io.recurportal.autoconfigure;
+
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.StringUtils;
+
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.login.EmailLogin;
+import io.recurportal.login.InMemoryLoginRateLimiter;
+import io.recurportal.login.LoggingLoginLinkSender;
+import io.recurportal.login.LoginLinkSender;
+import io.recurportal.login.LoginRateLimiter;
+import io.recurportal.session.PortalSessions;
+import io.recurportal.web.MailLoginLinkSender;
+import io.recurportal.web.PortalLoginConfiguration;
+
+/**
+ * Auto-configuration of signing in by email on {@code /portal/login}. Links go out
+ * through the host's {@code JavaMailSender}; without one, only the sandbox provider may
+ * log them instead, and any other provider fails at start-up rather than leave customers
+ * waiting for emails that never come.
+ */
+@AutoConfiguration(after = { RecurPortalAutoConfiguration.class, RecurPortalPagesAutoConfiguration.class },
+		afterName = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = "org.thymeleaf.spring6.SpringTemplateEngine")
+@ConditionalOnBooleanProperty(name = { "recur.portal.enabled", "recur.portal.login.enabled" }, matchIfMissing = true)
+@Import(PortalLoginConfiguration.class)
+public final class RecurPortalLoginAutoConfiguration {
+
+	// Lookups and emails are quick; a burst beyond this queue is dropped, not queued forever.
+	private static final int DELIVERY_THREADS = 2;
+
+	private static final int DELIVERY_QUEUE = 1_000;
+
+	@Bean
+	@ConditionalOnMissingBean
+	LoginRateLimiter loginRateLimiter() {
+		return new InMemoryLoginRateLimiter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EmailLogin recurPortalEmailLogin(BillingGateway billingGateway, PortalSessions sessions,
+			LoginRateLimiter limiter, LoginLinkSender sender, RecurPortalProperties properties) {
+		RecurPortalProperties.Login login = properties.getLogin();
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(DELIVERY_THREADS, DELIVERY_THREADS, 0,
+				TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DELIVERY_QUEUE),
+				new CustomizableThreadFactory("recur-portal-login-"));
+		return new EmailLogin(billingGateway, sessions, limiter, sender, executor,
+				new EmailLogin.Limits(login.getLinkTtl(), login.getMaxPerEmail(), login.getMaxPerAddress(),
+						login.getWindow()),
+				properties.getSessions().getDefaultConfiguration(), Clock.systemUTC());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.mail.javamail.JavaMailSender")
+	@ConditionalOnBean(type = "org.springframework.mail.javamail.JavaMailSender")
+	static class MailConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LoginLinkSender recurPortalMailLoginLinkSender(JavaMailSender mailSender, RecurPortalProperties properties) {
+			String from = properties.getLogin().getFrom();
+			if (!StringUtils.hasText(from)) {
+				throw new InvalidConfigurationPropertyValueException("recur.portal.login.from", from,
+						"Login emails need a sender address: set recur.portal.login.from, "
+								+ "or turn email login off with recur.portal.login.enabled=false.");
+			}
+			return new MailLoginLinkSender(mailSender, from);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(type = "org.springframework.mail.javamail.JavaMailSender")
+	static class NoMailConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LoginLinkSender recurPortalLoggingLoginLinkSender(BillingGateway billingGateway) {
+			if (billingGateway instanceof SandboxBillingGateway) {
+				return new LoggingLoginLinkSender();
+			}
+			throw new IllegalStateException("recur-portal: email login (/portal/login) needs a mail sender, and "
+					+ "there is no JavaMailSender bean. Add spring-boot-starter-mail and set spring.mail.host "
+					+ "and recur.portal.login.from, or turn email login off with recur.portal.login.enabled=false. "
+					+ "(Only the sandbox provider logs login links instead.)");
+		}
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.recurportal.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
+
+import io.recurportal.login.EmailLogin;
+import io.recurportal.login.InMemoryLoginRateLimiter;
+import io.recurportal.login.LoggingLoginLinkSender;
+import io.recurportal.login.LoginLinkSender;
+import io.recurportal.login.LoginRateLimiter;
+import io.recurportal.web.MailLoginLinkSender;
+import io.recurportal.web.PortalLoginController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class RecurPortalLoginAutoConfigurationTests {
+
+	private static final String SECRET_KEY = "sk_test_51LoginAutoConfigurationKey";
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RecurPortalBillingAutoConfiguration.class,
+				RecurPortalAutoConfiguration.class, ThymeleafAutoConfiguration.class,
+				RecurPortalPagesAutoConfiguration.class, MailSenderAutoConfiguration.class,
+				RecurPortalLoginAutoConfiguration.class));
+
+	@Test
+	void withMailSenderThenLinksAreEmailed() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.billing=stripe", "recur.portal.stripe.secret-key=" + SECRET_KEY,
+					"spring.mail.host=127.0.0.1", "recur.portal.login.from=billing@example.com")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(PortalLoginController.class)
+					.hasSingleBean(EmailLogin.class);
+				assertThat(context).getBean(LoginLinkSender.class).isInstanceOf(MailLoginLinkSender.class);
+				assertThat(context).getBean(LoginRateLimiter.class).isInstanceOf(InMemoryLoginRateLimiter.class);
+			});
+	}
+
+	@Test
+	void withMailSenderButNoFromAddressThenStartupFailsClearly() {
+		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox", "spring.mail.host=127.0.0.1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("recur.portal.login.from"));
+	}
+
+	@Test
+	void withoutMailSenderOnSandboxThenLinksAreLogged() {
+		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox").run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(PortalLoginController.class);
+			assertThat(context).getBean(LoginLinkSender.class).isInstanceOf(LoggingLoginLinkSender.class);
+		});
+	}
+
+	@Test
+	void withoutMailClassesOnSandboxThenLinksAreLogged() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.mail"))
+			.withPropertyValues("recur.portal.billing=sandbox")
+			.run((context) -> assertThat(context).getBean(LoginLinkSender.class)
+				.isInstanceOf(LoggingLoginLinkSender.class));
+	}
+
+	@Test
+	void withoutMailSenderOnStripeThenStartupFailsClearly(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("recur.portal.billing=stripe", "recur.portal.stripe.secret-key=" + SECRET_KEY)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("email login (/portal/login) needs a mail sender")
+				.hasMessageContaining("recur.portal.login.enabled=false"));
+		assertThat(output).doesNotContain(SECRET_KEY);
+	}
+
+	@Test
+	void whenLoginDisabledThenNoLoginPageEvenWithoutMailOnStripe() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.billing=stripe", "recur.portal.stripe.secret-key=" + SECRET_KEY,
+					"recur.portal.login.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(PortalLoginController.class)
+				.doesNotHaveBean(EmailLogin.class)
+				.doesNotHaveBean(LoginLinkSender.class));
+	}
+
+	@Test
+	void whenHostHasItsOwnRateLimiterThenItIsUsed() {
+		LoginRateLimiter shared = (key, limit, window, now) -> true;
+		this.contextRunner.withBean(LoginRateLimiter.class, () -> shared)
+			.withPropertyValues("recur.portal.billing=sandbox")
+			.run((context) -> assertThat(context).getBean(LoginRateLimiter.class).isSameAs(shared));
+	}
+
+}
