@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
 import io.recurportal.subscription.SubscriptionMirror.SyncState;
-import io.recurportal.testsupport.TestDatabases;
+import io.recurportal.testsupport.JdbcStoreFixture;
 
 import static io.recurportal.testsupport.TestSubscriptions.active;
 import static io.recurportal.testsupport.TestSubscriptions.canceledAtPeriodEnd;
@@ -44,43 +43,35 @@ class SubscriptionMirrorContractTests {
 	}
 
 	@Nested
-	class H2 extends JdbcContract {
+	class H2 extends Contract {
+
+		private final JdbcStoreFixture fixture = JdbcStoreFixture.h2();
 
 		@Override
-		HikariDataSource createDataSource() {
-			return TestDatabases.h2();
+		SubscriptionMirror createMirror() {
+			return this.fixture.create(JdbcSubscriptionMirror::new);
+		}
+
+		@AfterEach
+		void close() {
+			this.fixture.close();
 		}
 
 	}
 
 	@Nested
-	class PostgreSql extends JdbcContract {
+	class PostgreSql extends Contract {
 
-		@Override
-		HikariDataSource createDataSource() {
-			return TestDatabases.postgresPool();
-		}
-
-	}
-
-	abstract static class JdbcContract extends Contract {
-
-		private final List<HikariDataSource> dataSources = new ArrayList<>();
-
-		abstract HikariDataSource createDataSource();
+		private final JdbcStoreFixture fixture = JdbcStoreFixture.postgres();
 
 		@Override
 		SubscriptionMirror createMirror() {
-			HikariDataSource dataSource = createDataSource();
-			this.dataSources.add(dataSource);
-			String prefix = TestDatabases.uniqueTablePrefix();
-			TestDatabases.createTables(dataSource, prefix);
-			return new JdbcSubscriptionMirror(dataSource, TestDatabases.transactions(dataSource), prefix);
+			return this.fixture.create(JdbcSubscriptionMirror::new);
 		}
 
 		@AfterEach
-		void closeDataSources() {
-			this.dataSources.forEach(HikariDataSource::close);
+		void close() {
+			this.fixture.close();
 		}
 
 	}
