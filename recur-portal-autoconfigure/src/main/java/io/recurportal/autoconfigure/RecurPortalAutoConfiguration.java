@@ -19,6 +19,8 @@ import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
 import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.session.InMemoryPortalSessionStore;
+import io.recurportal.session.PortalSessionStore;
 import io.recurportal.session.ReturnUrlPolicy;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.InMemorySubscriptionMirror;
@@ -74,6 +76,12 @@ public final class RecurPortalAutoConfiguration {
 	@ConditionalOnMissingBean
 	SubscriptionMirror subscriptionMirror() {
 		return new InMemorySubscriptionMirror();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PortalSessionStore portalSessionStore() {
+		return new InMemoryPortalSessionStore();
 	}
 
 	@Bean
