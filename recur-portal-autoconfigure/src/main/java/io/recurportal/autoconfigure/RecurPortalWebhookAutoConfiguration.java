@@ -146,7 +146,7 @@ public final class RecurPortalWebhookAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SandboxEventBridge sandboxEventBridge(SandboxBillingGateway gateway, WebhookEventProcessor processor) {
+		SandboxEventBridge sandboxEventBridge(BillingGateway gateway, WebhookEventProcessor processor) {
 			return new SandboxEventBridge(gateway, processor);
 		}
 

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.Assert;
 
+import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.sandbox.SandboxEvent;
 
@@ -17,21 +18,24 @@ import io.recurportal.billing.sandbox.SandboxEvent;
  * sandbox a renewal, a failed charge or a cancellation reaches the mirror and the host's
  * listeners as it would with Stripe. There is no HTTP and no signature: the events come
  * from inside the application.
+ * <p>
+ * It listens only when the gateway is the sandbox itself: a host's own gateway, or a
+ * test double put in the sandbox's place, has no events to give.
  */
 public final class SandboxEventBridge implements Consumer<SandboxEvent>, InitializingBean, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(SandboxEventBridge.class);
 
-	private final SandboxBillingGateway gateway;
+	private final BillingGateway gateway;
 
 	private final WebhookEventProcessor processor;
 
 	/**
 	 * Creates a bridge; it listens once initialized, until destroyed.
-	 * @param gateway the sandbox
+	 * @param gateway the provider; listened to when it is the sandbox
 	 * @param processor the processing shared with Stripe's webhook
 	 */
-	public SandboxEventBridge(SandboxBillingGateway gateway, WebhookEventProcessor processor) {
+	public SandboxEventBridge(BillingGateway gateway, WebhookEventProcessor processor) {
 		Assert.notNull(gateway, "'gateway' must not be null");
 		Assert.notNull(processor, "'processor' must not be null");
 		this.gateway = gateway;
@@ -40,12 +44,24 @@ public final class SandboxEventBridge implements Consumer<SandboxEvent>, Initial
 
 	@Override
 	public void afterPropertiesSet() {
-		this.gateway.setEventListener(this);
+		if (this.gateway instanceof SandboxBillingGateway sandbox) {
+			sandbox.setEventListener(this);
+		}
 	}
 
 	@Override
 	public void destroy() {
-		this.gateway.setEventListener(null);
+		if (this.gateway instanceof SandboxBillingGateway sandbox) {
+			sandbox.setEventListener(null);
+		}
+	}
+
+	/**
+	 * Whether sandbox events reach the processing.
+	 * @return {@code true} when the gateway is the sandbox
+	 */
+	public boolean isListening() {
+		return this.gateway instanceof SandboxBillingGateway;
 	}
 
 	@Override
