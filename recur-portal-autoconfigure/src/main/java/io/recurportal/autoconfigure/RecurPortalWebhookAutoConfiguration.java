@@ -49,10 +49,12 @@ import io.recurportal.webhook.WebhookEventStore;
  * rather than not existing: Stripe keeps retrying, and the events sent before the
  * secret was set are processed once it is.
  */
-@AutoConfiguration(after = { RecurPortalAutoConfiguration.class, RecurPortalBillingAutoConfiguration.class,
-		RecurPortalSecurityAutoConfiguration.class }, afterName = {
-				"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@AutoConfiguration(
+		after = { RecurPortalAutoConfiguration.class, RecurPortalBillingAutoConfiguration.class,
+				RecurPortalSecurityAutoConfiguration.class },
+		afterName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet."
+						+ "ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "recur.portal.webhook.enabled", matchIfMissing = true)
 @ConditionalOnBean({ BillingGateway.class, SubscriptionMirror.class, AccountSubscriptions.class })

@@ -117,7 +117,8 @@ public final class JdbcStoreSupport {
 	public boolean insertIfAbsent(String insert, String keyColumns, Map<String, ?> parameters) {
 		if (isPostgres()) {
 			// A failed statement would abort PostgreSQL's whole transaction: never let it fail.
-			return this.jdbc.sql(insert + " ON CONFLICT (" + keyColumns + ") DO NOTHING").params(parameters).update() == 1;
+			String ignoringConflicts = insert + " ON CONFLICT (" + keyColumns + ") DO NOTHING";
+			return this.jdbc.sql(ignoringConflicts).params(parameters).update() == 1;
 		}
 		try {
 			return this.jdbc.sql(insert).params(parameters).update() == 1;

@@ -67,7 +67,8 @@ public final class JdbcSubscriptionMirror implements SubscriptionMirror {
 		String subscriptions = this.support.table("subscription");
 		String syncs = this.support.table("subscription_sync");
 		String row = " WHERE account_id = :accountId AND subscription_id = :subscriptionId";
-		this.findByAccount = "SELECT data FROM " + subscriptions + " WHERE account_id = :accountId AND data IS NOT NULL";
+		this.findByAccount = "SELECT data FROM " + subscriptions
+				+ " WHERE account_id = :accountId AND data IS NOT NULL";
 		this.find = "SELECT data FROM " + subscriptions + row + " AND data IS NOT NULL";
 		this.revision = "SELECT revision FROM " + subscriptions + row + " AND data IS NOT NULL";
 		this.updateIfChanged = "UPDATE " + subscriptions

@@ -9,7 +9,8 @@ import io.recurportal.billing.Subscription;
  * @param accountId the account
  * @param subscription the subscription as the provider has it now
  */
-public record SubscriptionUpdatedEvent(String eventId, String accountId, Subscription subscription) implements PortalBillingEvent {
+public record SubscriptionUpdatedEvent(String eventId, String accountId, Subscription subscription)
+		implements PortalBillingEvent {
 
 	/**
 	 * The subscription's id.

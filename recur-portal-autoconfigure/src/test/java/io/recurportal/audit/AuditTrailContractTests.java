@@ -83,7 +83,8 @@ class AuditTrailContractTests {
 		void findByAccountThenEntriesAsRecorded() {
 			AuditEntry entry = new AuditEntry(T1, "acc_1", "user_1", "cancel_subscription", "sub_1",
 					AuditEntry.SUCCEEDED);
-			AuditEntry anonymous = new AuditEntry(T1.plusSeconds(1), "acc_1", null, "sync", null, "provider_unavailable");
+			AuditEntry anonymous = new AuditEntry(T1.plusSeconds(1), "acc_1", null, "sync", null,
+					"provider_unavailable");
 			trail().record(entry);
 			trail().record(anonymous);
 			assertThat(trail().findByAccount("acc_1", 10)).containsExactly(anonymous, entry);

@@ -150,7 +150,8 @@ class RecurPortalJdbcAutoConfigurationTests {
 	void initializeSchemaAlwaysWithPostgresThenTablesWithThePrefix() {
 		String prefix = TestDatabases.uniqueTablePrefix();
 		this.contextRunner.withBean(DataSource.class, TestDatabases::postgresPool)
-			.withPropertyValues("recur.portal.jdbc.table-prefix=" + prefix, "recur.portal.jdbc.initialize-schema=always")
+			.withPropertyValues("recur.portal.jdbc.table-prefix=" + prefix,
+					"recur.portal.jdbc.initialize-schema=always")
 			.run((context) -> {
 				for (String table : new String[] { "session", "subscription", "subscription_sync", "audit",
 						"webhook_event" }) {
@@ -185,7 +186,8 @@ class RecurPortalJdbcAutoConfigurationTests {
 
 	@Test
 	void storeWhenUnknownValueThenFails() {
-		assertThatException().isThrownBy(() -> OnJdbcStoreCondition.selected(new MockEnvironment().withProperty("recur.portal.store", "redis")));
+		MockEnvironment environment = new MockEnvironment().withProperty("recur.portal.store", "redis");
+		assertThatException().isThrownBy(() -> OnJdbcStoreCondition.selected(environment));
 	}
 
 }

@@ -40,7 +40,8 @@ class StripeEventReaderTests {
 	void readWhenInvoiceThenSubscriptionFromItsParent() {
 		WebhookEvent event = this.reader.read(event("evt_1", "invoice.paid", 1,
 				"{\"id\": \"in_1\", \"object\": \"invoice\", \"customer\": \"cus_1\", \"parent\":"
-						+ " {\"type\": \"subscription_details\", \"subscription_details\": {\"subscription\": \"sub_1\"}}}"));
+						+ " {\"type\": \"subscription_details\","
+						+ " \"subscription_details\": {\"subscription\": \"sub_1\"}}}"));
 		assertThat(event.invoiceId()).isEqualTo("in_1");
 		assertThat(event.subscriptionId()).isEqualTo("sub_1");
 		assertThat(event.customerId()).isEqualTo("cus_1");

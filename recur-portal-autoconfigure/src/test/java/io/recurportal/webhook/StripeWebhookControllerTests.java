@@ -39,7 +39,9 @@ class StripeWebhookControllerTests {
 		StripeWebhookController controller = new StripeWebhookController(
 				new StripeSignatureVerifier(secrets, Duration.ofMinutes(5), Clock.systemUTC()), new StripeEventReader(),
 				processor);
-		return MockMvcBuilders.standaloneSetup(controller).addPlaceholderValue("recur.portal.webhook.path", path).build();
+		return MockMvcBuilders.standaloneSetup(controller)
+			.addPlaceholderValue("recur.portal.webhook.path", path)
+			.build();
 	}
 
 	@Test

@@ -94,7 +94,8 @@ class WebhookEventHandlerTests {
 		this.handler.handle(subscriptionEvent(WebhookEvent.SUBSCRIPTION_UPDATED, T1));
 		provider(active("sub_1"));
 		List<PortalBillingEvent> events = this.handler.handle(
-				new WebhookEvent("evt_paid", WebhookEvent.INVOICE_PAID, T1.plusSeconds(1), "cus_1", "sub_1", "in_2", null));
+				new WebhookEvent("evt_paid", WebhookEvent.INVOICE_PAID, T1.plusSeconds(1), "cus_1", "sub_1", "in_2",
+						null));
 		assertThat(events).containsExactly(new SubscriptionReactivatedEvent("evt_paid", "acc_1", active("sub_1")),
 				new PaymentSucceededEvent("evt_paid", "acc_1", "cus_1", "in_2", "sub_1"));
 		assertThat(this.mirror.find("acc_1", "sub_1")).contains(active("sub_1"));
