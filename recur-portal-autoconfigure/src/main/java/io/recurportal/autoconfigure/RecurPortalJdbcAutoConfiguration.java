@@ -29,6 +29,8 @@ import io.recurportal.session.PortalSessionStore;
 import io.recurportal.subscription.JdbcSubscriptionMirror;
 import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.webhook.JdbcWebhookEventStore;
+import io.recurportal.webhook.ProcessingTransactions;
+import io.recurportal.webhook.SpringProcessingTransactions;
 import io.recurportal.webhook.WebhookEventStore;
 
 /**
@@ -102,6 +104,12 @@ public final class RecurPortalJdbcAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	WebhookEventStore jdbcWebhookEventStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
 		return new JdbcWebhookEventStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProcessingTransactions recurPortalProcessingTransactions(StoreDatabase database) {
+		return new SpringProcessingTransactions(database.transactions());
 	}
 
 	@Bean

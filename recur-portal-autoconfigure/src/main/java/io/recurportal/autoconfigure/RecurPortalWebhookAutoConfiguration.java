@@ -24,7 +24,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.transaction.support.TransactionOperations;
 
 import io.recurportal.api.RequestBodyLimitFilter;
 import io.recurportal.billing.BillingGateway;
@@ -32,6 +31,7 @@ import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.webhook.InMemoryWebhookEventStore;
+import io.recurportal.webhook.ProcessingTransactions;
 import io.recurportal.webhook.SandboxEventBridge;
 import io.recurportal.webhook.StripeEventReader;
 import io.recurportal.webhook.StripeSignatureVerifier;
@@ -85,13 +85,10 @@ public final class RecurPortalWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookEventProcessor webhookEventProcessor(WebhookEventStore store, WebhookEventHandler handler,
-			ApplicationEventPublisher publisher, ObjectProvider<StoreDatabase> database) {
-		// The stores' own transactions when they are JDBC; in memory there is nothing to roll back.
-		TransactionOperations transactions = database.stream()
-			.map(StoreDatabase::transactions)
-			.findFirst()
-			.orElse(TransactionOperations.withoutTransaction());
-		return new WebhookEventProcessor(store, handler, publisher, transactions, Clock.systemUTC());
+			ApplicationEventPublisher publisher, ObjectProvider<ProcessingTransactions> transactions) {
+		// The stores' transactions when they are JDBC; in memory there is nothing to roll back.
+		return new WebhookEventProcessor(store, handler, publisher,
+				transactions.getIfUnique(ProcessingTransactions::none), Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -9,9 +9,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
 /**
@@ -34,7 +31,7 @@ public final class WebhookEventProcessor {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final TransactionOperations transactions;
+	private final ProcessingTransactions transactions;
 
 	private final Clock clock;
 
@@ -44,11 +41,11 @@ public final class WebhookEventProcessor {
 	 * @param handler applies events
 	 * @param publisher publishes the application events
 	 * @param transactions the stores' transactions, or
-	 * {@link TransactionOperations#withoutTransaction()} for stores in memory
+	 * {@link ProcessingTransactions#none()} for stores in memory
 	 * @param clock the clock claims are stamped with
 	 */
 	public WebhookEventProcessor(WebhookEventStore store, WebhookEventHandler handler,
-			ApplicationEventPublisher publisher, TransactionOperations transactions, Clock clock) {
+			ApplicationEventPublisher publisher, ProcessingTransactions transactions, Clock clock) {
 		Assert.notNull(store, "'store' must not be null");
 		Assert.notNull(handler, "'handler' must not be null");
 		Assert.notNull(publisher, "'publisher' must not be null");
@@ -74,37 +71,22 @@ public final class WebhookEventProcessor {
 			return Outcome.IGNORED;
 		}
 		String claimId = UUID.randomUUID().toString();
-		List<PortalBillingEvent> unpublished = new ArrayList<>();
-		Outcome outcome;
+		List<PortalBillingEvent> events = new ArrayList<>();
+		Outcome[] outcome = { Outcome.DUPLICATE };
 		try {
-			outcome = this.transactions.execute((status) -> {
-				if (!this.store.claim(event.id(), event.type(), claimId, this.clock.instant())) {
-					return Outcome.DUPLICATE;
+			this.transactions.execute(() -> {
+				if (this.store.claim(event.id(), event.type(), claimId, this.clock.instant())) {
+					events.addAll(this.handler.handle(event));
+					outcome[0] = Outcome.PROCESSED;
 				}
-				List<PortalBillingEvent> events = this.handler.handle(event);
-				if (TransactionSynchronizationManager.isSynchronizationActive()) {
-					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-						@Override
-						public void afterCommit() {
-							publish(events);
-						}
-
-					});
-				}
-				else {
-					unpublished.addAll(events);
-				}
-				return Outcome.PROCESSED;
-			});
+			}, () -> publish(events));
 		}
 		catch (RuntimeException ex) {
 			// A transactional claim is gone with the rollback; one in memory must be released.
 			this.store.release(event.id(), claimId);
 			throw ex;
 		}
-		publish(unpublished);
-		return (outcome != null) ? outcome : Outcome.PROCESSED;
+		return outcome[0];
 	}
 
 	// The change is committed: a failing listener must not make the provider send it again.

@@ -27,6 +27,8 @@ import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.testsupport.TestDatabases;
 import io.recurportal.webhook.InMemoryWebhookEventStore;
 import io.recurportal.webhook.JdbcWebhookEventStore;
+import io.recurportal.webhook.ProcessingTransactions;
+import io.recurportal.webhook.SpringProcessingTransactions;
 import io.recurportal.webhook.WebhookEventStore;
 
 import static io.recurportal.testsupport.TestSubscriptions.active;
@@ -53,6 +55,7 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(JdbcPortalSessionStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(JdbcWebhookEventStore.class);
 		assertThat(context).hasSingleBean(StoreCleanup.class).hasSingleBean(PortalSchemaInitializer.class);
+		assertThat(context).getBean(ProcessingTransactions.class).isInstanceOf(SpringProcessingTransactions.class);
 	}
 
 	private static void hasMemoryStores(AssertableApplicationContext context) {
@@ -60,7 +63,9 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(AuditTrail.class).isInstanceOf(InMemoryAuditTrail.class);
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(InMemoryPortalSessionStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(InMemoryWebhookEventStore.class);
-		assertThat(context).doesNotHaveBean(StoreCleanup.class).doesNotHaveBean(PortalSchemaInitializer.class);
+		assertThat(context).doesNotHaveBean(StoreCleanup.class)
+			.doesNotHaveBean(PortalSchemaInitializer.class)
+			.doesNotHaveBean(ProcessingTransactions.class);
 	}
 
 	private static boolean hasTable(AssertableApplicationContext context, String table) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.transaction.support.TransactionOperations;
 
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.subscription.AccountSubscriptions;
@@ -35,7 +34,7 @@ class StripeWebhookControllerTests {
 				new AccountSubscriptions(gateway, mirror, (account) -> Optional.empty(), Clock.systemUTC()));
 		WebhookEventProcessor processor = new WebhookEventProcessor(new InMemoryWebhookEventStore(10), handler,
 				(event) -> {
-				}, TransactionOperations.withoutTransaction(), Clock.systemUTC());
+				}, ProcessingTransactions.none(), Clock.systemUTC());
 		StripeWebhookController controller = new StripeWebhookController(
 				new StripeSignatureVerifier(secrets, Duration.ofMinutes(5), Clock.systemUTC()), new StripeEventReader(),
 				processor);

@@ -53,7 +53,7 @@ class WebhookEventProcessorTests {
 	}
 
 	private WebhookEventProcessor processor(WebhookEventStore store, SubscriptionMirror mirror,
-			ApplicationEventPublisher publisher, TransactionOperations transactions) {
+			ApplicationEventPublisher publisher, ProcessingTransactions transactions) {
 		WebhookEventHandler handler = new WebhookEventHandler(this.gateway, mirror, new AccountSubscriptions(
 				this.gateway, mirror, new BillingAccountCustomerResolver(this.gateway), Clock.systemUTC()));
 		return new WebhookEventProcessor(store, handler, publisher, transactions, Clock.systemUTC());
@@ -70,7 +70,7 @@ class WebhookEventProcessorTests {
 		providerHasSubscription();
 		InMemoryWebhookEventStore store = new InMemoryWebhookEventStore(10);
 		WebhookEventProcessor processor = processor(store, new InMemorySubscriptionMirror(), this.published::add,
-				TransactionOperations.withoutTransaction());
+				ProcessingTransactions.none());
 		assertThat(processor.process(PAID)).isEqualTo(Outcome.PROCESSED);
 		assertThat(store.isProcessed("evt_paid")).isTrue();
 		assertThat(this.published).containsExactly(new PaymentSucceededEvent("evt_paid", "acc_1", "cus_1", "in_1",
@@ -81,7 +81,7 @@ class WebhookEventProcessorTests {
 	void processWhenDeliveredAgainThenDuplicateAndNothingPublished() {
 		providerHasSubscription();
 		WebhookEventProcessor processor = processor(new InMemoryWebhookEventStore(10), new InMemorySubscriptionMirror(),
-				this.published::add, TransactionOperations.withoutTransaction());
+				this.published::add, ProcessingTransactions.none());
 		processor.process(PAID);
 		assertThat(processor.process(PAID)).isEqualTo(Outcome.DUPLICATE);
 		assertThat(this.published).hasSize(1);
@@ -91,7 +91,7 @@ class WebhookEventProcessorTests {
 	void processWhenUnknownTypeThenIgnoredAndNotRecorded() {
 		InMemoryWebhookEventStore store = new InMemoryWebhookEventStore(10);
 		WebhookEventProcessor processor = processor(store, new InMemorySubscriptionMirror(), this.published::add,
-				TransactionOperations.withoutTransaction());
+				ProcessingTransactions.none());
 		WebhookEvent refund = new WebhookEvent("evt_r", "charge.refunded", T1, "cus_1", null, null, null);
 		assertThat(processor.process(refund)).isEqualTo(Outcome.IGNORED);
 		assertThat(store.isProcessed("evt_r")).isFalse();
@@ -106,7 +106,7 @@ class WebhookEventProcessorTests {
 				new Customer("cus_1", "acc_1", null, null, null, null, null, null, 0, null, Map.of())));
 		InMemoryWebhookEventStore store = new InMemoryWebhookEventStore(10);
 		WebhookEventProcessor processor = processor(store, new InMemorySubscriptionMirror(), this.published::add,
-				TransactionOperations.withoutTransaction());
+				ProcessingTransactions.none());
 		assertThatExceptionOfType(PortalException.class).isThrownBy(() -> processor.process(PAID));
 		assertThat(store.isProcessed("evt_paid")).isFalse();
 		assertThat(this.published).isEmpty();
@@ -129,7 +129,8 @@ class WebhookEventProcessorTests {
 		TransactionOperations transactions = TestDatabases.transactions(dataSource);
 		JdbcWebhookEventStore store = new JdbcWebhookEventStore(dataSource, transactions, prefix);
 		JdbcSubscriptionMirror mirror = new JdbcSubscriptionMirror(dataSource, transactions, prefix);
-		WebhookEventProcessor processor = processor(store, mirror, this.published::add, transactions);
+		WebhookEventProcessor processor = processor(store, mirror, this.published::add,
+				new SpringProcessingTransactions(transactions));
 		assertThatExceptionOfType(PortalException.class).isThrownBy(() -> processor.process(PAID));
 		assertThat(mirror.find("acc_1", "sub_1")).isEmpty();
 		assertThat(store.isProcessed("evt_paid")).isFalse();
@@ -152,7 +153,7 @@ class WebhookEventProcessorTests {
 			this.published.add(event);
 		};
 		WebhookEventProcessor processor = processor(new JdbcWebhookEventStore(dataSource, transactions, prefix),
-				mirror, publisher, transactions);
+				mirror, publisher, new SpringProcessingTransactions(transactions));
 		processor.process(PAID);
 		assertThat(this.published).hasSize(1);
 		assertThat(committedWhenPublished).containsExactly(true);
@@ -164,7 +165,7 @@ class WebhookEventProcessorTests {
 		InMemoryWebhookEventStore store = new InMemoryWebhookEventStore(10);
 		WebhookEventProcessor processor = processor(store, new InMemorySubscriptionMirror(), (event) -> {
 			throw new IllegalStateException("listener down");
-		}, TransactionOperations.withoutTransaction());
+		}, ProcessingTransactions.none());
 		assertThat(processor.process(PAID)).isEqualTo(Outcome.PROCESSED);
 		assertThat(store.isProcessed("evt_paid")).isTrue();
 	}
