@@ -84,6 +84,12 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	PortalSessionStore portalSessionStore() {
+		return new InMemoryPortalSessionStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	AuditTrail auditTrail() {
 		return new InMemoryAuditTrail(IN_MEMORY_AUDIT_CAPACITY);
 	}
@@ -127,12 +133,6 @@ public final class RecurPortalAutoConfiguration {
 	PaymentMethodUpdates paymentMethodUpdates(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AuditedActions auditedActions) {
 		return new PaymentMethodUpdates(billingGateway, subscriptions, auditedActions);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PortalSessionStore portalSessionStore() {
-		return new InMemoryPortalSessionStore();
 	}
 
 	@Bean

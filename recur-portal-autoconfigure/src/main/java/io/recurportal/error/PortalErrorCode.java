@@ -92,6 +92,12 @@ public enum PortalErrorCode {
 	/** The request body is larger than the portal accepts. */
 	PAYLOAD_TOO_LARGE("payload_too_large", HttpStatus.CONTENT_TOO_LARGE),
 
+	/** A webhook's signature header is missing, does not match a secret, or is too old or too new. */
+	INVALID_SIGNATURE("invalid_signature", HttpStatus.BAD_REQUEST),
+
+	/** The webhook endpoint has no signing secret, so it cannot accept events yet; the provider retries. */
+	WEBHOOK_NOT_CONFIGURED("webhook_not_configured", HttpStatus.SERVICE_UNAVAILABLE),
+
 	/** An unexpected failure inside the portal; details are logged, never sent. */
 	INTERNAL_ERROR("internal_error", HttpStatus.INTERNAL_SERVER_ERROR),
 

@@ -1,5 +1,6 @@
 package io.recurportal.subscription;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ public final class InMemorySubscriptionMirror implements SubscriptionMirror {
 	private final Map<String, SyncState> syncStates = new HashMap<>();
 
 	private final Map<String, Long> revisions = new HashMap<>();
+
+	private final Map<String, Instant> observedAt = new HashMap<>();
 
 	@Override
 	public synchronized List<Subscription> findByAccount(String accountId) {
@@ -47,6 +50,17 @@ public final class InMemorySubscriptionMirror implements SubscriptionMirror {
 		if (!subscription.equals(previous)) {
 			this.revisions.merge(subscription.id(), 1L, Long::sum);
 		}
+	}
+
+	@Override
+	public synchronized boolean saveIfNewer(String accountId, Subscription subscription, Instant observedAt) {
+		Instant stored = this.observedAt.get(subscription.id());
+		if (stored != null && stored.isAfter(observedAt)) {
+			return false;
+		}
+		save(accountId, subscription);
+		this.observedAt.put(subscription.id(), observedAt);
+		return true;
 	}
 
 	@Override

@@ -42,11 +42,26 @@ public interface SubscriptionMirror {
 
 	/**
 	 * Stores a subscription of an account, replacing the copy with the same id; a copy
-	 * that differs from the stored one gets the next revision.
+	 * that differs from the stored one gets the next revision. What the provider answered
+	 * just now is the newest state there is, so this does not look at when the stored
+	 * copy was observed, and leaves that time as it is.
 	 * @param accountId the account
 	 * @param subscription the provider's state
 	 */
 	void save(String accountId, Subscription subscription);
+
+	/**
+	 * Stores a subscription of an account unless the stored copy was observed later:
+	 * provider notifications arrive out of order, and an older one must never undo a
+	 * newer one. A copy observed at the same time is stored, since notifications only
+	 * tell time to the second. As with {@link #save}, a changed copy gets the next
+	 * revision.
+	 * @param accountId the account
+	 * @param subscription the provider's state
+	 * @param observedAt when the provider reported that state
+	 * @return whether it was stored; {@code false} when a later state was already stored
+	 */
+	boolean saveIfNewer(String accountId, Subscription subscription, Instant observedAt);
 
 	/**
 	 * Removes a subscription of an account.

@@ -29,6 +29,7 @@ import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
+import io.recurportal.webhook.SandboxEventBridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -60,6 +61,9 @@ class SubscriptionApiTests {
 
 	@Autowired
 	private SandboxBillingGateway sandbox;
+
+	@Autowired
+	private SandboxEventBridge sandboxEvents;
 
 	@Autowired
 	private SubscriptionMirror mirror;
@@ -285,7 +289,14 @@ class SubscriptionApiTests {
 			.andExpect(jsonPath("$.deleted").value(0))
 			.andExpect(jsonPath("$.unchanged").value(1));
 		assertThat(this.mirror.find("acct_other", "sub_ghost")).isPresent();
-		this.sandbox.cancel("sub_other", CancelTiming.PERIOD_END, CancellationReason.NONE, "dashboard-change");
+		// A change whose webhook never arrived: only the sync can find it.
+		this.sandbox.setEventListener(null);
+		try {
+			this.sandbox.cancel("sub_other", CancelTiming.PERIOD_END, CancellationReason.NONE, "dashboard-change");
+		}
+		finally {
+			this.sandbox.setEventListener(this.sandboxEvents);
+		}
 		this.mvc.perform(as(post(API + "/sync?allow_deletes=true"), "acct_other", "mallory", "owner"))
 			.andExpect(jsonPath("$.updated").value(1))
 			.andExpect(jsonPath("$.deleted").value(1));

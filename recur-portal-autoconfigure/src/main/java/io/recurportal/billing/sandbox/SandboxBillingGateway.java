@@ -8,9 +8,13 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.CancelTiming;
@@ -31,6 +35,8 @@ import io.recurportal.billing.ProviderInfo;
 import io.recurportal.billing.Subscription;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -49,6 +55,8 @@ import org.springframework.util.Assert;
  * the state and keeps it only when it succeeds, so a declined charge changes nothing.
  */
 public final class SandboxBillingGateway implements BillingGateway {
+
+	private static final Log logger = LogFactory.getLog(SandboxBillingGateway.class);
 
 	private static final ProviderInfo PROVIDER_INFO = new ProviderInfo("sandbox", null, false);
 
@@ -72,6 +80,13 @@ public final class SandboxBillingGateway implements BillingGateway {
 	private final Deque<SandboxMutation> mutations = new ArrayDeque<>();
 
 	private long mutationCount;
+
+	private volatile @Nullable Consumer<SandboxEvent> eventListener;
+
+	private final Queue<SandboxEvent> pendingEvents = new ConcurrentLinkedQueue<>();
+
+	// Set while this thread hands events to the listener, whose own calls only queue more.
+	private final ThreadLocal<Boolean> dispatching = ThreadLocal.withInitial(() -> false);
 
 	private SandboxLedger ledger;
 
@@ -296,14 +311,10 @@ public final class SandboxBillingGateway implements BillingGateway {
 	public void advanceClock(Duration duration) {
 		Assert.notNull(duration, "'duration' must not be null");
 		Assert.isTrue(!duration.isNegative(), "'duration' must not be negative");
-		this.lock.lock();
-		try {
+		locked(() -> {
 			this.clock.advance(duration);
-			catchUp();
-		}
-		finally {
-			this.lock.unlock();
-		}
+			return catchUp();
+		});
 	}
 
 	/**
@@ -400,6 +411,19 @@ public final class SandboxBillingGateway implements BillingGateway {
 		return this.clock;
 	}
 
+	/**
+	 * Sets who hears of every change the sandbox makes, whether a caller asked for it or
+	 * time passing made it (renewals, failed charges, cancellations at period end), as
+	 * Stripe's webhook events would tell. The listener is called on the thread of the
+	 * call that made the change, after the change and outside the sandbox's lock, so it
+	 * may call the sandbox; events that its own calls cause are handed to it next, in
+	 * order. A listener that throws is logged and the event dropped.
+	 * @param listener the listener, or {@code null} for none
+	 */
+	public void setEventListener(@Nullable Consumer<SandboxEvent> listener) {
+		this.eventListener = listener;
+	}
+
 	// Plumbing
 
 	private Instant catchUp() {
@@ -413,13 +437,56 @@ public final class SandboxBillingGateway implements BillingGateway {
 	}
 
 	private <T> T read(BiFunction<SandboxLedger, Instant, T> query) {
-		this.lock.lock();
-		try {
+		return locked(() -> {
 			Instant now = catchUp();
 			return query.apply(this.ledger, now);
+		});
+	}
+
+	/**
+	 * Runs work under the lock and then tells the listener what the work changed.
+	 */
+	private <T> T locked(Supplier<T> work) {
+		this.lock.lock();
+		try {
+			SandboxEvents.Snapshot before = (this.eventListener != null) ? SandboxEvents.snapshot(this.ledger) : null;
+			try {
+				return work.get();
+			}
+			finally {
+				if (before != null) {
+					this.pendingEvents.addAll(SandboxEvents.since(before, this.ledger, this.clock.instant()));
+				}
+			}
 		}
 		finally {
 			this.lock.unlock();
+			dispatchEvents();
+		}
+	}
+
+	private void dispatchEvents() {
+		if (this.dispatching.get()) {
+			return;
+		}
+		this.dispatching.set(true);
+		try {
+			SandboxEvent event;
+			while ((event = this.pendingEvents.poll()) != null) {
+				Consumer<SandboxEvent> listener = this.eventListener;
+				if (listener == null) {
+					continue;
+				}
+				try {
+					listener.accept(event);
+				}
+				catch (RuntimeException ex) {
+					logger.error("The sandbox event listener failed on " + event.type() + " " + event.id(), ex);
+				}
+			}
+		}
+		finally {
+			this.dispatching.set(false);
 		}
 	}
 
@@ -444,8 +511,7 @@ public final class SandboxBillingGateway implements BillingGateway {
 		if (idempotencyKey != null && idempotencyKey.isBlank()) {
 			throw new PortalException(PortalErrorCode.INVALID_REQUEST, "An idempotency key must not be blank.");
 		}
-		this.lock.lock();
-		try {
+		return locked(() -> {
 			Instant now = catchUp();
 			// Records and maps compare by content, so equal requests match whatever their order.
 			List<Object> request = new ArrayList<>();
@@ -467,10 +533,7 @@ public final class SandboxBillingGateway implements BillingGateway {
 				this.idempotency.remember(idempotencyKey, request, outcome.result(), now);
 			}
 			return outcome.result();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		});
 	}
 
 	private void record(SandboxMutation mutation) {

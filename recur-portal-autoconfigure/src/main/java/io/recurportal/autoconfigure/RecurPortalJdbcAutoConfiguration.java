@@ -1,0 +1,123 @@
+package io.recurportal.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.recurportal.audit.AuditTrail;
+import io.recurportal.audit.JdbcAuditTrail;
+import io.recurportal.jdbc.PortalSchemaInitializer;
+import io.recurportal.session.JdbcPortalSessionStore;
+import io.recurportal.session.PortalSessionStore;
+import io.recurportal.subscription.JdbcSubscriptionMirror;
+import io.recurportal.subscription.SubscriptionMirror;
+import io.recurportal.webhook.JdbcWebhookEventStore;
+import io.recurportal.webhook.ProcessingTransactions;
+import io.recurportal.webhook.SpringProcessingTransactions;
+import io.recurportal.webhook.WebhookEventStore;
+
+/**
+ * Auto-configuration of the portal's JDBC stores: portal sessions, the subscription
+ * mirror, webhook event ids and the audit trail in the host's database, so several
+ * instances behind a load balancer share them. Chosen by {@code recur.portal.store=jdbc},
+ * or by default when the host has a {@code DataSource}; each store gives way to a bean
+ * of the host's.
+ * <p>
+ * It runs before {@link RecurPortalAutoConfiguration} and
+ * {@link RecurPortalWebhookAutoConfiguration}, whose in-memory stores are
+ * {@code @ConditionalOnMissingBean} and so back off.
+ */
+@AutoConfiguration(before = { RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class },
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+				"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
+@ConditionalOnClass({ JdbcClient.class, DataSourceScriptDatabaseInitializer.class, JsonMapper.class })
+@Conditional(OnJdbcStoreCondition.class)
+@EnableConfigurationProperties(RecurPortalJdbcProperties.class)
+public final class RecurPortalJdbcAutoConfiguration {
+
+	@Bean
+	StoreDatabase recurPortalStoreDatabase(ObjectProvider<DataSource> dataSources,
+			ObjectProvider<PlatformTransactionManager> transactionManagers) {
+		DataSource dataSource = dataSources.getIfUnique();
+		if (dataSource == null) {
+			throw new IllegalStateException("recur-portal keeps its state in the database (recur.portal.store=jdbc) "
+					+ "but there is no single DataSource bean. Configure spring.datasource.*, or set "
+					+ "recur.portal.store=memory.");
+		}
+		// The host's transaction manager, so portal writes join the host's transactions;
+		// one of our own over the same data source when there is none.
+		PlatformTransactionManager transactionManager = transactionManagers
+			.getIfUnique(() -> new DataSourceTransactionManager(dataSource));
+		return new StoreDatabase(dataSource, new TransactionTemplate(transactionManager));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PortalSchemaInitializer recurPortalSchemaInitializer(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new PortalSchemaInitializer(database.dataSource(), properties.getInitializeSchema(),
+				properties.getTablePrefix(), properties.getSchema(), properties.getPlatform());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	SubscriptionMirror jdbcSubscriptionMirror(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcSubscriptionMirror(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	AuditTrail jdbcAuditTrail(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcAuditTrail(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	PortalSessionStore jdbcPortalSessionStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcPortalSessionStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	WebhookEventStore jdbcWebhookEventStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcWebhookEventStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProcessingTransactions recurPortalProcessingTransactions(StoreDatabase database) {
+		return new SpringProcessingTransactions(database.transactions());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StoreCleanup recurPortalStoreCleanup(ObjectProvider<PortalSessionStore> sessions,
+			ObjectProvider<WebhookEventStore> webhookEvents, RecurPortalJdbcProperties properties) {
+		return new StoreCleanup(sessions.getIfUnique(), webhookEvents.getIfUnique(), properties.getCleanupInterval(),
+				properties.getWebhookEventRetention(), Clock.systemUTC());
+	}
+
+}

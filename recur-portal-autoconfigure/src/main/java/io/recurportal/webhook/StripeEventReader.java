@@ -1,0 +1,104 @@
+package io.recurportal.webhook;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
+
+/**
+ * Reads a Stripe event's JSON into a {@link WebhookEvent}: its id, type and time, and
+ * the ids of what it concerns. Only ids are read, which are the same in every API
+ * version, so an endpoint on another API version than stripe-java's works too.
+ */
+public final class StripeEventReader {
+
+	/** Customer (and subscription) metadata holding the host's account id. */
+	static final String ACCOUNT_ID_METADATA = "recur_account_id";
+
+	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+	/**
+	 * Reads an event.
+	 * @param payload the request body
+	 * @return the event
+	 * @throws PortalException {@code invalid_request} when the payload is not an event
+	 */
+	public WebhookEvent read(String payload) {
+		JsonNode event;
+		try {
+			event = jsonMapper.readTree(payload);
+		}
+		catch (JacksonException ex) {
+			throw invalid("The payload is not JSON.");
+		}
+		String id = text(event, "id");
+		String type = text(event, "type");
+		JsonNode created = event.path("created");
+		if (id == null || type == null || !created.canConvertToLong()) {
+			throw invalid("The payload is not a Stripe event: it needs an id, a type and a created time.");
+		}
+		JsonNode object = event.path("data").path("object");
+		String objectType = text(object, "object");
+		String objectId = text(object, "id");
+		return new WebhookEvent(id, type, Instant.ofEpochSecond(created.asLong()),
+				customerId(event, object, objectType, objectId), subscriptionId(object, objectType, objectId),
+				"invoice".equals(objectType) ? objectId : null, accountId(object, objectType));
+	}
+
+	private static @Nullable String customerId(JsonNode event, JsonNode object, @Nullable String objectType,
+			@Nullable String objectId) {
+		if ("customer".equals(objectType)) {
+			return objectId;
+		}
+		String customerId = idOf(object.path("customer"));
+		if (customerId == null) {
+			// A detached payment method no longer names its customer; the previous state does.
+			customerId = idOf(event.path("data").path("previous_attributes").path("customer"));
+		}
+		return customerId;
+	}
+
+	private static @Nullable String subscriptionId(JsonNode object, @Nullable String objectType,
+			@Nullable String objectId) {
+		if ("subscription".equals(objectType)) {
+			return objectId;
+		}
+		String subscriptionId = idOf(object.path("subscription"));
+		if (subscriptionId == null) {
+			// Invoices of current API versions name it under their parent.
+			subscriptionId = idOf(object.path("parent").path("subscription_details").path("subscription"));
+		}
+		return subscriptionId;
+	}
+
+	private static @Nullable String accountId(JsonNode object, @Nullable String objectType) {
+		if (!"customer".equals(objectType) && !"subscription".equals(objectType)) {
+			return null;
+		}
+		String accountId = text(object.path("metadata"), ACCOUNT_ID_METADATA);
+		return (accountId != null && !accountId.isBlank()) ? accountId : null;
+	}
+
+	// An id, or an expanded object with one.
+	private static @Nullable String idOf(JsonNode node) {
+		if (node.isString()) {
+			return node.asString();
+		}
+		return node.isObject() ? text(node, "id") : null;
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isString() ? value.asString() : null;
+	}
+
+	private static PortalException invalid(String message) {
+		return new PortalException(PortalErrorCode.INVALID_REQUEST, message);
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.recurportal.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.Assert;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
+import io.recurportal.error.PortalProblemDetails;
+import io.recurportal.webhook.WebhookEventProcessor.Outcome;
+
+/**
+ * Stripe's webhook endpoint, {@code POST /webhooks/stripe} by default
+ * ({@code recur.portal.webhook.path}).
+ * <ul>
+ * <li>{@code 200} when the event was processed, had been processed before, or is of a
+ * type the portal ignores.</li>
+ * <li>{@code 400} {@code invalid_signature} or {@code invalid_request} for a request
+ * that is not a genuine, fresh Stripe event: Stripe does not retry it.</li>
+ * <li>{@code 503} {@code webhook_not_configured} while no signing secret is set, and
+ * {@code 5xx} when processing failed: Stripe retries, and nothing of the failed attempt
+ * is kept.</li>
+ * </ul>
+ */
+@RestController
+public class StripeWebhookController {
+
+	/** The header Stripe signs events in. */
+	public static final String SIGNATURE_HEADER = "Stripe-Signature";
+
+	private static final Log logger = LogFactory.getLog(StripeWebhookController.class);
+
+	private final StripeSignatureVerifier verifier;
+
+	private final StripeEventReader reader;
+
+	private final WebhookEventProcessor processor;
+
+	/**
+	 * Creates the endpoint.
+	 * @param verifier checks signatures
+	 * @param reader reads events
+	 * @param processor processes them
+	 */
+	public StripeWebhookController(StripeSignatureVerifier verifier, StripeEventReader reader,
+			WebhookEventProcessor processor) {
+		Assert.notNull(verifier, "'verifier' must not be null");
+		Assert.notNull(reader, "'reader' must not be null");
+		Assert.notNull(processor, "'processor' must not be null");
+		this.verifier = verifier;
+		this.reader = reader;
+		this.processor = processor;
+	}
+
+	@PostMapping("${recur.portal.webhook.path:/webhooks/stripe}")
+	ResponseEntity<?> receive(@RequestHeader(name = SIGNATURE_HEADER, required = false) @Nullable String signature,
+			@RequestBody(required = false) byte @Nullable [] body) {
+		if (!this.verifier.hasSecrets()) {
+			return problem(PortalErrorCode.WEBHOOK_NOT_CONFIGURED,
+					"No webhook signing secret is set (recur.portal.webhook.secrets).");
+		}
+		// The signature covers the bytes as sent: read them as they are, not reformatted.
+		String payload = (body != null) ? new String(body, StandardCharsets.UTF_8) : "";
+		WebhookEvent event;
+		try {
+			this.verifier.verify(payload, signature);
+			event = this.reader.read(payload);
+		}
+		catch (PortalException ex) {
+			logger.warn("Refused a Stripe webhook: " + ex.getMessage());
+			return problem(ex.getErrorCode(), String.valueOf(ex.getMessage()));
+		}
+		try {
+			Outcome outcome = this.processor.process(event);
+			return ResponseEntity.ok(Map.of("received", true, "outcome", outcome.name().toLowerCase(Locale.ROOT)));
+		}
+		catch (PortalException ex) {
+			logger.warn("Could not process Stripe event " + event.id() + "; Stripe will retry it", ex);
+			// Whatever went wrong, Stripe must retry: never answer a processing failure with 4xx.
+			PortalErrorCode code = ex.getErrorCode().status().is5xxServerError() ? ex.getErrorCode()
+					: PortalErrorCode.INTERNAL_ERROR;
+			return problem(code, "The event could not be processed; it will be processed when retried.");
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not process Stripe event " + event.id() + "; Stripe will retry it", ex);
+			return problem(PortalErrorCode.INTERNAL_ERROR,
+					"The event could not be processed; it will be processed when retried.");
+		}
+	}
+
+	private static ResponseEntity<?> problem(PortalErrorCode code, String detail) {
+		return ResponseEntity.status(code.status())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(PortalProblemDetails.of(code, detail));
+	}
+
+}

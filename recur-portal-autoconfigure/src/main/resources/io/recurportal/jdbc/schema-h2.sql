@@ -1,0 +1,66 @@
+-- recur-portal tables for H2. Every statement can run again without harm.
+-- With another table prefix (recur.portal.jdbc.table-prefix), replace 'recur_portal_'.
+
+CREATE TABLE IF NOT EXISTS recur_portal_subscription (
+	account_id VARCHAR(255) NOT NULL,
+	subscription_id VARCHAR(255) NOT NULL,
+	customer_id VARCHAR(255) NOT NULL,
+	-- The provider's state as JSON; NULL once removed, so the revision keeps growing.
+	data CHARACTER VARYING,
+	revision BIGINT NOT NULL,
+	-- When the provider reported the stored state; older reports are ignored.
+	observed_at TIMESTAMP WITH TIME ZONE,
+	CONSTRAINT recur_portal_subscription_pk PRIMARY KEY (account_id, subscription_id)
+);
+
+CREATE TABLE IF NOT EXISTS recur_portal_subscription_sync (
+	account_id VARCHAR(255) NOT NULL,
+	customer_id VARCHAR(255),
+	synced_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT recur_portal_subscription_sync_pk PRIMARY KEY (account_id)
+);
+
+CREATE TABLE IF NOT EXISTS recur_portal_audit (
+	id BIGINT GENERATED ALWAYS AS IDENTITY,
+	occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	account_id VARCHAR(255) NOT NULL,
+	user_id VARCHAR(255),
+	action VARCHAR(100) NOT NULL,
+	target VARCHAR(255),
+	result VARCHAR(100) NOT NULL,
+	CONSTRAINT recur_portal_audit_pk PRIMARY KEY (id)
+);
+
+CREATE INDEX IF NOT EXISTS recur_portal_audit_account_ix ON recur_portal_audit (account_id, occurred_at, id);
+
+CREATE TABLE IF NOT EXISTS recur_portal_session (
+	id VARCHAR(64) NOT NULL,
+	-- Hashes of the link token and of the browser token; never the tokens.
+	token_hash VARCHAR(128) NOT NULL,
+	browser_token_hash VARCHAR(128),
+	customer_id VARCHAR(255) NOT NULL,
+	account_id VARCHAR(255),
+	configuration_id VARCHAR(100) NOT NULL,
+	return_url VARCHAR(2048),
+	locale VARCHAR(35),
+	is_owner BOOLEAN NOT NULL,
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	accessed_at TIMESTAMP WITH TIME ZONE,
+	browser_expires_at TIMESTAMP WITH TIME ZONE,
+	CONSTRAINT recur_portal_session_pk PRIMARY KEY (id),
+	CONSTRAINT recur_portal_session_token_uk UNIQUE (token_hash),
+	CONSTRAINT recur_portal_session_browser_uk UNIQUE (browser_token_hash)
+);
+
+CREATE INDEX IF NOT EXISTS recur_portal_session_expires_ix ON recur_portal_session (expires_at);
+
+CREATE TABLE IF NOT EXISTS recur_portal_webhook_event (
+	event_id VARCHAR(255) NOT NULL,
+	event_type VARCHAR(100) NOT NULL,
+	claim_id VARCHAR(64) NOT NULL,
+	received_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT recur_portal_webhook_event_pk PRIMARY KEY (event_id)
+);
+
+CREATE INDEX IF NOT EXISTS recur_portal_webhook_event_received_ix ON recur_portal_webhook_event (received_at);

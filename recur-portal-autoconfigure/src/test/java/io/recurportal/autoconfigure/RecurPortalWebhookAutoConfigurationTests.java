@@ -1,0 +1,176 @@
+package io.recurportal.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.PaymentMethod;
+import io.recurportal.billing.Subscription;
+import io.recurportal.billing.SubscriptionStatus;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.subscription.AccountSubscriptions;
+import io.recurportal.subscription.SubscriptionMirror;
+import io.recurportal.webhook.InMemoryWebhookEventStore;
+import io.recurportal.webhook.PaymentSucceededEvent;
+import io.recurportal.webhook.PortalBillingEvent;
+import io.recurportal.webhook.SandboxEventBridge;
+import io.recurportal.webhook.SpringProcessingTransactions;
+import io.recurportal.webhook.StripeWebhookController;
+import io.recurportal.webhook.SubscriptionReactivatedEvent;
+import io.recurportal.webhook.WebhookEventHandler;
+import io.recurportal.webhook.WebhookEventProcessor;
+import io.recurportal.webhook.WebhookEventStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+class RecurPortalWebhookAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ServletWebSecurityAutoConfiguration.class,
+				RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class))
+		.withBean(BillingGateway.class, () -> mock(BillingGateway.class));
+
+	private final WebApplicationContextRunner withSandbox = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RecurPortalBillingAutoConfiguration.class,
+				RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class))
+		.withPropertyValues("recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json");
+
+	@Test
+	void defaultBeansAreCreated() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(WebhookEventHandler.class)
+				.hasSingleBean(WebhookEventProcessor.class)
+				.hasSingleBean(StripeWebhookController.class)
+				.hasSingleBean(RecurPortalWebhookProperties.class)
+				.hasBean("recurPortalWebhookSecurityFilterChain")
+				.doesNotHaveBean(SandboxEventBridge.class);
+			assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(InMemoryWebhookEventStore.class);
+			RecurPortalWebhookProperties properties = context.getBean(RecurPortalWebhookProperties.class);
+			assertThat(properties.getPath()).isEqualTo("/webhooks/stripe");
+			assertThat(properties.getTolerance()).isEqualTo(Duration.ofMinutes(5));
+			assertThat(properties.getSecrets()).isEmpty();
+		});
+	}
+
+	@Test
+	void whenWebhookDisabledThenNothing() {
+		this.contextRunner.withPropertyValues("recur.portal.webhook.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(WebhookEventProcessor.class)
+				.doesNotHaveBean(StripeWebhookController.class)
+				.doesNotHaveBean("recurPortalWebhookSecurityFilterChain");
+		});
+	}
+
+	@Test
+	void whenPortalDisabledThenNothing() {
+		this.contextRunner.withPropertyValues("recur.portal.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(WebhookEventProcessor.class));
+	}
+
+	@Test
+	void whenStripeJavaMissingThenNoEndpointButProcessing() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("com.stripe")).run((context) -> {
+			assertThat(context).hasSingleBean(WebhookEventProcessor.class)
+				.doesNotHaveBean(StripeWebhookController.class)
+				.doesNotHaveBean("recurPortalWebhookSecurityFilterChain");
+		});
+	}
+
+	@Test
+	void whenNotAWebApplicationThenNoEndpoint() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RecurPortalAutoConfiguration.class,
+					RecurPortalWebhookAutoConfiguration.class))
+			.withBean(BillingGateway.class, () -> mock(BillingGateway.class))
+			.run((context) -> assertThat(context).hasSingleBean(WebhookEventProcessor.class)
+				.doesNotHaveBean(StripeWebhookController.class));
+	}
+
+	@Test
+	void whenSecurityMissingThenEndpointWithoutChain() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
+			.run((context) -> assertThat(context).hasSingleBean(StripeWebhookController.class)
+				.doesNotHaveBean("recurPortalWebhookSecurityFilterChain"));
+	}
+
+	@Test
+	void whenHostDefinesTheChainThenItIsKept() {
+		SecurityFilterChain hostChain = mock(SecurityFilterChain.class);
+		this.contextRunner.withBean("recurPortalWebhookSecurityFilterChain", SecurityFilterChain.class, () -> hostChain)
+			.run((context) -> assertThat(context).getBean("recurPortalWebhookSecurityFilterChain")
+				.isSameAs(hostChain));
+	}
+
+	@Test
+	void whenHostDefinesTheStoreThenItIsUsed() {
+		WebhookEventStore store = new InMemoryWebhookEventStore(1);
+		this.contextRunner.withBean(WebhookEventStore.class, () -> store)
+			.run((context) -> assertThat(context).getBean(WebhookEventStore.class).isSameAs(store));
+	}
+
+	@Test
+	void propertiesAreBound() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.webhook.path=/hooks/billing",
+					"recur.portal.webhook.secrets=whsec_a,whsec_b", "recur.portal.webhook.tolerance=2m")
+			.run((context) -> {
+				RecurPortalWebhookProperties properties = context.getBean(RecurPortalWebhookProperties.class);
+				assertThat(properties.getPath()).isEqualTo("/hooks/billing");
+				assertThat(properties.getSecrets()).containsExactly("whsec_a", "whsec_b");
+				assertThat(properties.getTolerance()).isEqualTo(Duration.ofMinutes(2));
+			});
+	}
+
+	@Test
+	void whenSandboxThenRenewalsReachTheMirrorAndTheHostThroughTheSameProcessing() {
+		List<PortalBillingEvent> heard = new CopyOnWriteArrayList<>();
+		this.withSandbox.withBean("listener", ApplicationListener.class,
+				() -> (ApplicationListener<PayloadApplicationEvent<PortalBillingEvent>>) (event) -> heard
+					.add(event.getPayload()))
+			.run((context) -> {
+				assertThat(context).getBean(SandboxEventBridge.class)
+					.satisfies((bridge) -> assertThat(bridge.isListening()).isTrue());
+				Subscription before = context.getBean(AccountSubscriptions.class).list("acct_on_hold").get(0);
+				assertThat(before.isOnHold()).isTrue();
+				SandboxBillingGateway sandbox = context.getBean(SandboxBillingGateway.class);
+				String customerId = before.customerId();
+				PaymentMethod card = sandbox.attachCard(customerId, "4242 4242 4242 4242", 12, 2030, "attach-card");
+				sandbox.payInvoice(before.latestInvoiceId(), card.id(), "pay-open-invoice");
+				Subscription after = context.getBean(SubscriptionMirror.class)
+					.find("acct_on_hold", before.id())
+					.orElseThrow();
+				assertThat(after.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+				assertThat(heard).hasAtLeastOneElementOfType(PaymentSucceededEvent.class)
+					.hasAtLeastOneElementOfType(SubscriptionReactivatedEvent.class);
+			});
+	}
+
+	@Test
+	void whenContextClosesThenTheSandboxIsNoLongerListenedTo() {
+		List<SandboxBillingGateway> sandboxes = new ArrayList<>();
+		this.withSandbox.run((context) -> sandboxes.add(context.getBean(SandboxBillingGateway.class)));
+		assertThat(sandboxes.get(0)).extracting("eventListener").isNull();
+	}
+
+	@Test
+	void withoutJdbcStoresThenProcessingRunsWithoutTransactions() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(WebhookEventProcessor.class))
+			.extracting("transactions")
+			.isNotInstanceOf(SpringProcessingTransactions.class));
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.recurportal.webhook;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class StripeEventReaderTests {
+
+	private final StripeEventReader reader = new StripeEventReader();
+
+	static String event(String id, String type, long created, String object) {
+		return """
+				{"id": "%s", "object": "event", "api_version": "2025-09-30.clover", "type": "%s", "created": %d,
+				 "livemode": false, "data": {"object": %s}}""".formatted(id, type, created, object);
+	}
+
+	@Test
+	void readWhenSubscriptionEventThenIdsAndTime() {
+		WebhookEvent event = this.reader.read(event("evt_1", "customer.subscription.updated", 1772366400,
+				"{\"id\": \"sub_1\", \"object\": \"subscription\", \"customer\": \"cus_1\", \"metadata\": {}}"));
+		assertThat(event).isEqualTo(new WebhookEvent("evt_1", "customer.subscription.updated",
+				Instant.ofEpochSecond(1772366400), "cus_1", "sub_1", null, null));
+	}
+
+	@Test
+	void readWhenSubscriptionNamesItsAccountThenAccountId() {
+		WebhookEvent event = this.reader.read(event("evt_1", "customer.subscription.created", 1,
+				"{\"id\": \"sub_1\", \"object\": \"subscription\", \"customer\": \"cus_1\","
+						+ " \"metadata\": {\"recur_account_id\": \"acc_1\"}}"));
+		assertThat(event.accountId()).isEqualTo("acc_1");
+	}
+
+	@Test
+	void readWhenInvoiceThenSubscriptionFromItsParent() {
+		WebhookEvent event = this.reader.read(event("evt_1", "invoice.paid", 1,
+				"{\"id\": \"in_1\", \"object\": \"invoice\", \"customer\": \"cus_1\", \"parent\":"
+						+ " {\"type\": \"subscription_details\","
+						+ " \"subscription_details\": {\"subscription\": \"sub_1\"}}}"));
+		assertThat(event.invoiceId()).isEqualTo("in_1");
+		assertThat(event.subscriptionId()).isEqualTo("sub_1");
+		assertThat(event.customerId()).isEqualTo("cus_1");
+		assertThat(event.accountId()).isNull();
+	}
+
+	@Test
+	void readWhenCustomerExpandedThenItsId() {
+		WebhookEvent event = this.reader.read(event("evt_1", "checkout.session.completed", 1,
+				"{\"id\": \"cs_1\", \"object\": \"checkout.session\", \"customer\": {\"id\": \"cus_1\"},"
+						+ " \"subscription\": \"sub_1\"}"));
+		assertThat(event.customerId()).isEqualTo("cus_1");
+		assertThat(event.subscriptionId()).isEqualTo("sub_1");
+		assertThat(event.invoiceId()).isNull();
+	}
+
+	@Test
+	void readWhenCustomerEventThenCustomerAndAccountFromMetadata() {
+		WebhookEvent event = this.reader.read(event("evt_1", "customer.updated", 1,
+				"{\"id\": \"cus_1\", \"object\": \"customer\", \"metadata\": {\"recur_account_id\": \"acc_1\"}}"));
+		assertThat(event.customerId()).isEqualTo("cus_1");
+		assertThat(event.accountId()).isEqualTo("acc_1");
+	}
+
+	@Test
+	void readWhenPaymentMethodDetachedThenCustomerFromPreviousAttributes() {
+		String payload = """
+				{"id": "evt_1", "type": "payment_method.detached", "created": 1, "data": {
+				 "object": {"id": "pm_1", "object": "payment_method", "customer": null},
+				 "previous_attributes": {"customer": "cus_1"}}}""";
+		assertThat(this.reader.read(payload).customerId()).isEqualTo("cus_1");
+	}
+
+	@Test
+	void readWhenNotJsonThenInvalidRequest() {
+		assertInvalid("{\"id\": ");
+		assertInvalid("not json");
+	}
+
+	@Test
+	void readWhenNotAnEventThenInvalidRequest() {
+		assertInvalid("{}");
+		assertInvalid("[1, 2]");
+		assertInvalid("{\"id\": \"evt_1\", \"type\": \"invoice.paid\"}");
+		assertInvalid("{\"id\": \"evt_1\", \"type\": \"invoice.paid\", \"created\": \"yesterday\"}");
+		assertInvalid("{\"id\": 7, \"type\": \"invoice.paid\", \"created\": 1}");
+	}
+
+	private void assertInvalid(String payload) {
+		PortalException ex = catchThrowableOfType(PortalException.class, () -> this.reader.read(payload));
+		assertThat(ex).as(payload).isNotNull();
+		assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.INVALID_REQUEST);
+	}
+
+}
