@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -109,9 +108,9 @@ public class PortalPagesConfiguration {
 
 	@Bean
 	@ConditionalOnBean(SandboxBillingGateway.class)
-	SandboxCheckoutController recurPortalSandboxCheckoutController(ObjectProvider<SandboxBillingGateway> sandbox,
+	SandboxCheckoutController recurPortalSandboxCheckoutController(BillingGateway gateway,
 			PortalPageContext context) {
-		return new SandboxCheckoutController(sandbox.getObject(), context);
+		return new SandboxCheckoutController(gateway, context);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.CheckoutSession;
 import io.recurportal.billing.CheckoutStatus;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
@@ -30,13 +31,21 @@ public class SandboxCheckoutController {
 
 	private static final String ID = "cs_[A-Za-z0-9_]{1,250}";
 
-	private final SandboxBillingGateway sandbox;
+	private final BillingGateway gateway;
 
 	private final PortalPageContext context;
 
-	SandboxCheckoutController(SandboxBillingGateway sandbox, PortalPageContext context) {
-		this.sandbox = sandbox;
+	SandboxCheckoutController(BillingGateway gateway, PortalPageContext context) {
+		this.gateway = gateway;
 		this.context = context;
+	}
+
+	// A host (or a test) may wrap or replace the gateway: the page exists only for the sandbox.
+	private SandboxBillingGateway sandbox() {
+		if (this.gateway instanceof SandboxBillingGateway sandbox) {
+			return sandbox;
+		}
+		throw new PortalException(PortalErrorCode.CHECKOUT_SESSION_NOT_FOUND, "No sandbox checkout here.");
 	}
 
 	@GetMapping("/{id}")
@@ -53,7 +62,7 @@ public class SandboxCheckoutController {
 			return page(id, "invalid_card", request, response, model);
 		}
 		try {
-			CheckoutSession session = this.sandbox.completeCheckoutSession(id, cardNumber, expMonth, expYear);
+			CheckoutSession session = sandbox().completeCheckoutSession(id, cardNumber, expMonth, expYear);
 			return "redirect:" + session.successUrl();
 		}
 		catch (PortalException ex) {
@@ -68,13 +77,13 @@ public class SandboxCheckoutController {
 
 	private String page(String id, @Nullable String error, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		CheckoutSession session = this.sandbox.findCheckoutSession(id)
+		CheckoutSession session = sandbox().findCheckoutSession(id)
 			.filter((candidate) -> candidate.status() == CheckoutStatus.OPEN)
 			.orElseThrow(() -> new PortalException(PortalErrorCode.CHECKOUT_SESSION_NOT_FOUND,
 					"This checkout has ended."));
 		this.context.prepare(model, request, response, null, null, null);
 		model.addAttribute("checkout", session);
-		model.addAttribute("price", (session.priceId() != null) ? this.sandbox.findPrice(session.priceId()).orElse(null)
+		model.addAttribute("price", (session.priceId() != null) ? sandbox().findPrice(session.priceId()).orElse(null)
 				: null);
 		model.addAttribute("error", error);
 		return "recur-portal/checkout";

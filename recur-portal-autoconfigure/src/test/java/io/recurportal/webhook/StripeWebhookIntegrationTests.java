@@ -48,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and only genuine, fresh events change anything.
  */
 @SpringBootTest(classes = { TestHostApplication.class, StripeWebhookIntegrationTests.Config.class },
-		properties = "recur.portal.webhook.secrets=whsec_previous,whsec_current")
+		properties = { "recur.portal.webhook.secrets=whsec_previous,whsec_current", "recur.portal.login.enabled=false" })
 @AutoConfigureMockMvc
 class StripeWebhookIntegrationTests {
 
