@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.JdbcAuditTrail;
 import io.recurportal.jdbc.PortalSchemaInitializer;
+import io.recurportal.login.JdbcLoginRateLimiter;
+import io.recurportal.login.LoginRateLimiter;
 import io.recurportal.session.JdbcPortalSessionStore;
 import io.recurportal.session.PortalSessionStore;
 import io.recurportal.subscription.JdbcSubscriptionMirror;
@@ -104,6 +106,13 @@ public final class RecurPortalJdbcAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	WebhookEventStore jdbcWebhookEventStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
 		return new JdbcWebhookEventStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	LoginRateLimiter jdbcLoginRateLimiter(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcLoginRateLimiter(database.dataSource(), database.transactions(), properties.getTablePrefix());
 	}
 
 	@Bean

@@ -64,3 +64,13 @@ CREATE TABLE IF NOT EXISTS recur_portal_webhook_event (
 );
 
 CREATE INDEX IF NOT EXISTS recur_portal_webhook_event_received_ix ON recur_portal_webhook_event (received_at);
+
+-- Email login attempts, one row each, so rate limits hold across instances.
+CREATE TABLE IF NOT EXISTS recur_portal_login_attempt (
+	id BIGINT GENERATED ALWAYS AS IDENTITY,
+	rate_key VARCHAR(400) NOT NULL,
+	attempted_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT recur_portal_login_attempt_pk PRIMARY KEY (id)
+);
+
+CREATE INDEX IF NOT EXISTS recur_portal_login_attempt_key_ix ON recur_portal_login_attempt (rate_key, attempted_at);
