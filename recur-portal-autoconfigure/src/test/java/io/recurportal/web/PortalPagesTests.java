@@ -250,10 +250,14 @@ class PortalPagesTests {
 		this.mvc.perform(get("/portal/subscriptions/sub_change/change/preview").param("price", "price_pro_monthly")
 			.cookie(session))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("From Starter to Pro, $29.00 per month.")))
 			.andExpect(content().string(containsString("Adjustment for the rest of this period")))
 			.andExpect(content().string(containsString("Your next invoice")));
 		assertThat(this.sandbox.findSubscription("sub_change").orElseThrow().price().id())
 			.isEqualTo("price_starter_monthly");
+		this.mvc.perform(get("/portal/subscriptions/sub_change/change/preview").param("price", "price_starter_yearly")
+			.cookie(session))
+			.andExpect(content().string(containsString("Your Starter plan will be billed $90.00 per year.")));
 		this.mvc
 			.perform(post("/portal/subscriptions/sub_change/change").cookie(session)
 				.with(csrf())

@@ -200,7 +200,7 @@ class PortalBrowserIT {
 			.click();
 		until(ExpectedConditions.urlContains("/portal/subscriptions/sub_active/change/preview?price=price_pro_yearly"));
 		assertThat(text(By.tagName("h1"))).isEqualTo("Confirm your new plan");
-		assertThat(text(By.cssSelector("main .card > p"))).isEqualTo("From Pro to Pro, $290.00 per year.");
+		assertThat(text(By.cssSelector("main .card > p"))).isEqualTo("Your Pro plan will be billed $290.00 per year.");
 		assertThat(driver().findElements(By.cssSelector("main .card table tr"))).isNotEmpty();
 		assertThat(text(By.cssSelector(".proration")))
 			.matches("Adjustment for the rest of this period: -?\\$[0-9,]+\\.[0-9]{2}");
