@@ -64,9 +64,7 @@ public class PortalSessionController {
 	@PostMapping("/portal-session")
 	@PortalEndpoint(PortalAction.OPEN_PORTAL)
 	Link open(PortalCaller caller, @Valid @RequestBody(required = false) @Nullable OpenRequest request) {
-		String customerId = this.subscriptions.customerId(caller.account().accountId())
-			.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
-					"This account has no billing profile yet; subscribe first."));
+		String customerId = this.subscriptions.requireCustomerId(caller.account().accountId());
 		String returnUrl = (request != null) ? request.returnUrl() : null;
 		String locale = (request != null) ? request.locale() : null;
 		if (this.hostedPortal != null) {

@@ -40,8 +40,8 @@ public final class CustomerProfiles {
 	 * @throws PortalException {@code customer_not_found} when the account has none
 	 */
 	public Customer customer(PortalCaller caller) {
-		return this.subscriptions.customerId(caller.account().accountId())
-			.flatMap(this.gateway::findCustomer)
+		String customerId = this.subscriptions.requireCustomerId(caller.account().accountId());
+		return this.gateway.findCustomer(customerId)
 			.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
 					"This account has no billing profile yet."));
 	}

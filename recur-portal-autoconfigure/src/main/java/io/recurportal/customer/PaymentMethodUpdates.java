@@ -56,7 +56,7 @@ public final class PaymentMethodUpdates {
 	public CheckoutSession start(PortalCaller caller, String successUrl, String cancelUrl, String requestId) {
 		String accountId = caller.account().accountId();
 		return this.audited.perform(caller.account(), "start_payment_method_update", null, () -> {
-			String customerId = customerId(caller);
+			String customerId = this.subscriptions.requireCustomerId(accountId);
 			String onHold = this.subscriptions.list(accountId)
 				.stream()
 				.filter(Subscription::isOnHold)
@@ -80,7 +80,7 @@ public final class PaymentMethodUpdates {
 	public Outcome complete(PortalCaller caller, String sessionId) {
 		String accountId = caller.account().accountId();
 		return this.audited.perform(caller.account(), PortalAction.UPDATE_PAYMENT_METHOD.value(), sessionId, () -> {
-			String customerId = customerId(caller);
+			String customerId = this.subscriptions.requireCustomerId(accountId);
 			CheckoutSession session = this.gateway.findCheckoutSession(sessionId)
 				.filter((candidate) -> candidate.customerId().equals(customerId))
 				.filter((candidate) -> candidate.mode() == CheckoutMode.SETUP)
@@ -126,12 +126,6 @@ public final class PaymentMethodUpdates {
 			}
 		}
 		return true;
-	}
-
-	private String customerId(PortalCaller caller) {
-		return this.subscriptions.customerId(caller.account().accountId())
-			.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
-					"This account has no billing profile yet."));
 	}
 
 	/**

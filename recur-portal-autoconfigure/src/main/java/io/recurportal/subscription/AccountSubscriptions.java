@@ -91,6 +91,17 @@ public final class AccountSubscriptions {
 	}
 
 	/**
+	 * The account's customer, which must exist.
+	 * @param accountId the account
+	 * @return the customer id
+	 * @throws PortalException {@code customer_not_found} when the account has none yet
+	 */
+	public String requireCustomerId(String accountId) {
+		return customerId(accountId).orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
+				"This account has no billing profile yet."));
+	}
+
+	/**
 	 * Reconciles the mirror of an account with the provider.
 	 * @param accountId the account
 	 * @param allowDeletes whether to remove subscriptions the provider no longer has;
