@@ -72,7 +72,7 @@ public class ServerApiController {
 			@RequestParam(name = "customer_id", required = false) @Nullable String customerId,
 			@RequestParam(name = "external_id", required = false) @Nullable String externalId,
 			@RequestParam(name = "email", required = false) @Nullable String email) {
-		Customer customer = customer(customerId, externalId, email);
+		Customer customer = this.sessions.requireCustomer(customerId, externalId, email);
 		List<Subscription> subscriptions = this.gateway.listSubscriptions(customer.id());
 		List<Map<String, String>> entitlements = subscriptions.stream()
 			.filter((subscription) -> subscription.status().isEntitled())
@@ -87,25 +87,6 @@ public class ServerApiController {
 		answer.put("entitlements", entitlements);
 		answer.put("subscription", primary.map(ServerApiController::subscriptionView).orElse(null));
 		return answer;
-	}
-
-	private Customer customer(@Nullable String customerId, @Nullable String externalId, @Nullable String email) {
-		Optional<Customer> customer;
-		if (customerId != null && !customerId.isBlank()) {
-			customer = this.gateway.findCustomer(customerId.trim());
-		}
-		else if (externalId != null && !externalId.isBlank()) {
-			customer = this.gateway.findCustomerByExternalId(externalId.trim());
-		}
-		else if (email != null && !email.isBlank()) {
-			customer = this.gateway.findCustomerByEmail(email.trim());
-		}
-		else {
-			throw new PortalException(PortalErrorCode.MISSING_CUSTOMER_IDENTIFIER,
-					"Give one of customer_id, external_id or email.");
-		}
-		return customer.orElseThrow(
-				() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND, "No customer matches the request."));
 	}
 
 	private Map<String, @Nullable Object> view(PortalSession session, @Nullable String url) {

@@ -91,7 +91,7 @@ public final class PortalSessions {
 	 * @throws PortalException as {@link #create(PortalSessionRequest)}
 	 */
 	public CreatedPortalSession create(PortalSessionRequest request, boolean requireReturnUrl) {
-		Customer customer = customer(request);
+		Customer customer = requireCustomer(request.customerId(), request.externalId(), request.email());
 		String configurationId = StringUtils.hasText(request.configurationId()) ? request.configurationId()
 				: this.defaultConfigurationId;
 		PortalConfiguration configuration = this.configurations.find(configurationId)
@@ -182,40 +182,55 @@ public final class PortalSessions {
 		}
 	}
 
-	private Customer customer(PortalSessionRequest request) {
+	/**
+	 * The customer a host names, by the first of customer id, external id and email given.
+	 * @param customerId the provider's customer id
+	 * @param externalId the host's account id
+	 * @param email the billing email
+	 * @return the customer
+	 * @throws PortalException {@code missing_customer_identifier} when none is given,
+	 * {@code customer_not_found} when no customer matches
+	 */
+	public Customer requireCustomer(@Nullable String customerId, @Nullable String externalId,
+			@Nullable String email) {
 		Optional<Customer> customer;
-		if (StringUtils.hasText(request.customerId())) {
-			customer = this.gateway.findCustomer(request.customerId().trim());
+		if (StringUtils.hasText(customerId)) {
+			customer = this.gateway.findCustomer(customerId.trim());
 		}
-		else if (StringUtils.hasText(request.externalId())) {
-			customer = this.gateway.findCustomerByExternalId(request.externalId().trim());
+		else if (StringUtils.hasText(externalId)) {
+			customer = this.gateway.findCustomerByExternalId(externalId.trim());
 		}
-		else if (StringUtils.hasText(request.email())) {
-			customer = this.gateway.findCustomerByEmail(request.email().trim());
+		else if (StringUtils.hasText(email)) {
+			customer = this.gateway.findCustomerByEmail(email.trim());
 		}
 		else {
 			throw new PortalException(PortalErrorCode.MISSING_CUSTOMER_IDENTIFIER,
-					"Give one of customerId, externalId or email.");
+					"Give a customer id, an external id or an email.");
 		}
 		return customer.orElseThrow(
 				() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND, "No customer matches the request."));
 	}
 
 	private static @Nullable String locale(@Nullable String requested) {
-		if (!StringUtils.hasText(requested)) {
-			return null;
-		}
-		String tag = Locale.forLanguageTag(requested.trim().replace('_', '-')).toLanguageTag();
-		for (String supported : LOCALES) {
-			if (supported.equalsIgnoreCase(tag)) {
-				return supported;
-			}
-		}
-		String language = Locale.forLanguageTag(tag).getLanguage();
+		return StringUtils.hasText(requested) ? supportedLocale(requested).orElse(null) : null;
+	}
+
+	/**
+	 * The portal language closest to a language tag: Chinese by script or region
+	 * (Traditional for Hant, TW, HK and MO), any other by its language alone.
+	 * @param tag a tag like {@code ja-JP}, {@code zh-Hant} or {@code zh_TW}
+	 * @return one of {@link #LOCALES}, or empty when the portal does not speak it
+	 */
+	public static Optional<String> supportedLocale(String tag) {
+		Locale locale = Locale.forLanguageTag(tag.trim().replace('_', '-'));
+		String language = locale.getLanguage();
 		if ("zh".equals(language)) {
-			return (tag.contains("Hant") || tag.endsWith("TW") || tag.endsWith("HK")) ? "zh-TW" : "zh-CN";
+			String lower = tag.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+			boolean traditional = "Hant".equals(locale.getScript()) || lower.endsWith("-tw") || lower.endsWith("-hk")
+					|| lower.endsWith("-mo");
+			return Optional.of(traditional ? "zh-TW" : "zh-CN");
 		}
-		return LOCALES.contains(language) ? language : null;
+		return LOCALES.contains(language) ? Optional.of(language) : Optional.empty();
 	}
 
 	/**

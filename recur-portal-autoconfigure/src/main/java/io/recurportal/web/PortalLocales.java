@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import io.recurportal.session.PortalSession;
+import io.recurportal.session.PortalSessions;
 
 /**
  * Chooses the language of a portal page: a {@code lang} parameter (remembered in a
@@ -62,15 +63,7 @@ final class PortalLocales {
 	}
 
 	static Optional<Locale> supported(String tag) {
-		Locale locale = Locale.forLanguageTag(tag.trim().replace('_', '-'));
-		String language = locale.getLanguage();
-		if ("zh".equals(language)) {
-			String lower = tag.toLowerCase(Locale.ROOT);
-			boolean traditional = "Hant".equals(locale.getScript()) || lower.endsWith("-tw") || lower.endsWith("-hk")
-					|| lower.endsWith("-mo");
-			return Optional.of(traditional ? Locale.TRADITIONAL_CHINESE : Locale.SIMPLIFIED_CHINESE);
-		}
-		return SUPPORTED.stream().filter((candidate) -> candidate.getLanguage().equals(language)).findFirst();
+		return PortalSessions.supportedLocale(tag).map(Locale::forLanguageTag);
 	}
 
 }
