@@ -5,10 +5,6 @@ import java.util.Map;
 
 import jakarta.validation.constraints.Pattern;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +16,7 @@ import io.recurportal.access.PortalCaller;
 import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.InvoiceDocument;
 import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.invoice.InvoiceDownloads;
 
 /**
  * The account's invoice history and invoice PDFs.
@@ -50,12 +47,7 @@ public class InvoicesController {
 	@PortalEndpoint(PortalAction.DOWNLOAD_INVOICE)
 	ResponseEntity<byte[]> pdf(PortalCaller caller, @PathVariable @Pattern(regexp = ApiIds.ID_PATTERN) String id) {
 		InvoiceDocument document = this.invoices.pdf(caller.account().accountId(), id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.cacheControl(CacheControl.noStore().cachePrivate())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(document.filename()).build().toString())
-			.body(document.content());
+		return InvoiceDownloads.attachment(document);
 	}
 
 }

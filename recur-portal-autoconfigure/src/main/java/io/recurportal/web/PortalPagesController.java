@@ -10,10 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +34,7 @@ import io.recurportal.billing.Subscription;
 import io.recurportal.configuration.PortalFeature;
 import io.recurportal.customer.CustomerProfiles;
 import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.invoice.InvoiceDownloads;
 import io.recurportal.session.PortalSession;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.PlanChangeTarget;
@@ -197,12 +194,7 @@ public class PortalPagesController {
 	ResponseEntity<byte[]> invoicePdf(PortalCaller caller,
 			@PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id) {
 		InvoiceDocument document = this.invoices.pdf(caller.account().accountId(), id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.cacheControl(CacheControl.noStore().cachePrivate())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(document.filename()).build().toString())
-			.body(document.content());
+		return InvoiceDownloads.attachment(document);
 	}
 
 	private @Nullable PaymentMethod defaultPaymentMethod(Customer customer) {
