@@ -198,8 +198,8 @@ public class PortalPagesController {
 	}
 
 	private @Nullable PaymentMethod defaultPaymentMethod(Customer customer) {
-		if (customer.defaultPaymentMethodId() == null) {
-			return null;
+		if (customer.defaultPaymentMethodId() == null || customer.defaultPaymentMethod() != null) {
+			return customer.defaultPaymentMethod();
 		}
 		return this.gateway.findPaymentMethod(customer.defaultPaymentMethodId()).orElse(null);
 	}

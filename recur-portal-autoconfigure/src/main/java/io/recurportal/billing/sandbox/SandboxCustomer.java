@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.recurportal.billing.Address;
 import io.recurportal.billing.Customer;
+import io.recurportal.billing.PaymentMethod;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,6 +69,14 @@ final class SandboxCustomer {
 	Customer toCustomer() {
 		return new Customer(this.id, this.externalId, this.email, this.name, this.phone, this.address, this.taxId,
 				this.defaultPaymentMethodId, this.creditBalance, this.currency, this.metadata);
+	}
+
+	/** The customer with its default card, as Stripe answers a lookup that expands it. */
+	Customer toCustomerWithDefaultCard(SandboxLedger ledger) {
+		PaymentMethod defaultCard = (this.defaultPaymentMethodId != null)
+				? ledger.card(this.defaultPaymentMethodId).map(SavedCard::method).orElse(null) : null;
+		return new Customer(this.id, this.externalId, this.email, this.name, this.phone, this.address, this.taxId,
+				this.defaultPaymentMethodId, this.creditBalance, this.currency, this.metadata, defaultCard);
 	}
 
 }

@@ -13,6 +13,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.StripeCollection;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerListParams;
+import com.stripe.param.CustomerRetrieveParams;
 import com.stripe.param.CustomerSearchParams;
 import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.common.EmptyParam;
@@ -41,6 +42,9 @@ final class StripeCustomers {
 
 	static final long PAGE_SIZE = 100;
 
+	// The path of the default card inside a customer, to expand.
+	private static final String DEFAULT_CARD = "invoice_settings.default_payment_method";
+
 	/** The most customers the fallback lists before giving up, so a lookup stays bounded. */
 	static final int MAX_LISTED = 1000;
 
@@ -59,10 +63,15 @@ final class StripeCustomers {
 		this.errors = errors;
 	}
 
-	/** One call: {@code GET /v1/customers/{id}}. A deleted customer is not found. */
+	/**
+	 * One call: {@code GET /v1/customers/{id}}, with the default card expanded so showing it
+	 * costs no second call. A deleted customer is not found.
+	 */
 	Optional<Customer> find(String customerId) {
+		CustomerRetrieveParams params = CustomerRetrieveParams.builder().addExpand(DEFAULT_CARD).build();
 		return this.errors
-			.find(PortalErrorCode.CUSTOMER_NOT_FOUND, () -> this.client.v1().customers().retrieve(customerId))
+			.find(PortalErrorCode.CUSTOMER_NOT_FOUND,
+					() -> this.client.v1().customers().retrieve(customerId, params))
 			.filter((customer) -> !Boolean.TRUE.equals(customer.getDeleted()))
 			.map(this.mapper::customer);
 	}
@@ -81,6 +90,7 @@ final class StripeCustomers {
 				CustomerSearchParams params = CustomerSearchParams.builder()
 					.setQuery("metadata['" + StripeModelMapper.ACCOUNT_ID_METADATA + "']:'" + quote(externalId) + "'")
 					.setLimit(SEARCH_LIMIT)
+					.addExpand("data." + DEFAULT_CARD)
 					.build();
 				return this.client.v1()
 					.customers()

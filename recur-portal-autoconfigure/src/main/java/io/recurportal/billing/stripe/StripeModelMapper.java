@@ -54,12 +54,14 @@ final class StripeModelMapper {
 		Map<String, String> metadata = metadata(customer.getMetadata());
 		com.stripe.model.Customer.InvoiceSettings invoiceSettings = customer.getInvoiceSettings();
 		String defaultPaymentMethod = (invoiceSettings != null) ? invoiceSettings.getDefaultPaymentMethod() : null;
+		com.stripe.model.PaymentMethod expandedCard = (invoiceSettings != null)
+				? invoiceSettings.getDefaultPaymentMethodObject() : null;
 		// Stripe's balance is what the customer owes: negative is credit.
 		long balance = (customer.getBalance() != null) ? customer.getBalance() : 0;
 		return new Customer(customer.getId(), emptyToNull(metadata.get(ACCOUNT_ID_METADATA)), customer.getEmail(),
 				customer.getName(), customer.getPhone(), address(customer.getAddress()),
 				emptyToNull(metadata.get(TAX_ID_METADATA)), defaultPaymentMethod, Math.max(0, -balance),
-				customer.getCurrency(), metadata);
+				customer.getCurrency(), metadata, (expandedCard != null) ? paymentMethod(expandedCard) : null);
 	}
 
 	private static @Nullable Address address(com.stripe.model.@Nullable Address address) {

@@ -13,6 +13,8 @@ import io.recurportal.billing.ProviderInfo;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -63,12 +65,25 @@ class StripeBillingGatewayCustomerTests {
 		StripeTestSupport.Recorded request = onlyRequest(stripe).assertStripeHeaders();
 		assertThat(request.method()).isEqualTo("GET");
 		assertThat(request.path()).isEqualTo("/v1/customers/cus_NffrFeUfNV2Hib");
-		assertThat(request.params()).isEmpty();
+		assertThat(request.params()).isEqualTo(Map.of("expand[0]", "invoice_settings.default_payment_method"));
 		assertThat(request.idempotencyKey()).isNull();
 		assertThat(customer).isEqualTo(new Customer("cus_NffrFeUfNV2Hib", "acct-42", "jenny.rosen@example.com",
 				"Jenny Rosen", "+886912345678", new Address("7 Xinyi Road", "Floor 12", "Taipei", null, "110", "TW"),
 				"TW12345678", "pm_1Visa4242", 1500, "usd",
 				Map.of("recur_account_id", "acct-42", "recur_tax_id", "TW12345678")));
+	}
+
+	@Test
+	void findCustomerWhenDefaultCardExpandedThenCustomerCarriesIt() {
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib"))
+			.willReturn(json(fixture("customer.json", (customer) -> ((ObjectNode) customer.get("invoice_settings"))
+				.set("default_payment_method", JsonMapper.shared().readTree(fixture("payment-method.json")))))));
+
+		Customer customer = this.gateway.findCustomer("cus_NffrFeUfNV2Hib").orElseThrow();
+
+		assertThat(customer.defaultPaymentMethodId()).isEqualTo(customer.defaultPaymentMethod().id());
+		assertThat(customer.defaultPaymentMethod().card()).isNotNull();
+		assertThat(customer.defaultPaymentMethod().card().last4()).hasSize(4);
 	}
 
 	@Test
@@ -119,7 +134,8 @@ class StripeBillingGatewayCustomerTests {
 		assertThat(request.method()).isEqualTo("GET");
 		assertThat(request.path()).isEqualTo("/v1/customers/search");
 		assertThat(request.params())
-			.isEqualTo(Map.of("query", "metadata['recur_account_id']:'o\\'brien\\\\42'", "limit", "10"));
+			.isEqualTo(Map.of("query", "metadata['recur_account_id']:'o\\'brien\\\\42'", "limit", "10",
+					"expand[0]", "data.invoice_settings.default_payment_method"));
 		assertThat(customer).get().extracting(Customer::id).isEqualTo("cus_newer");
 		assertThat(customer).get().extracting(Customer::externalId).isEqualTo(externalId);
 	}
