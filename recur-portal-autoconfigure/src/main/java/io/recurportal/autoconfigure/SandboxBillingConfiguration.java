@@ -20,6 +20,7 @@ import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.sandbox.SandboxClock;
 import io.recurportal.billing.sandbox.SandboxSeed;
 import io.recurportal.billing.sandbox.SandboxSettings;
+import io.recurportal.metrics.PortalMetrics;
 
 /**
  * The embedded sandbox provider, chosen when no Stripe secret key is set.
@@ -33,7 +34,8 @@ class SandboxBillingConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(BillingGateway.class)
-	SandboxBillingGateway sandboxBillingGateway(RecurPortalProperties properties, ResourceLoader resourceLoader) {
+	SandboxBillingGateway sandboxBillingGateway(RecurPortalProperties properties, ResourceLoader resourceLoader,
+			PortalMetrics metrics) {
 		if (properties.getMode() == RecurPortalProperties.PortalMode.STRIPE_HOSTED) {
 			throw new InvalidConfigurationPropertyValueException("recur.portal.mode", "stripe-hosted",
 					"Stripe's hosted portal needs the Stripe provider: set recur.portal.stripe.secret-key");
@@ -48,8 +50,10 @@ class SandboxBillingConfiguration {
 					*************************************************************************""");
 		}
 		RecurPortalProperties.Sandbox sandbox = properties.getSandbox();
-		return new SandboxBillingGateway(SandboxClock.system(), seed(sandbox, resourceLoader),
+		SandboxBillingGateway gateway = new SandboxBillingGateway(SandboxClock.system(), seed(sandbox, resourceLoader),
 				new SandboxSettings(sandbox.getPastDueGracePeriod(), sandbox.getCheckoutUrl()));
+		gateway.setMetrics(metrics);
+		return gateway;
 	}
 
 	private static SandboxSeed seed(RecurPortalProperties.Sandbox sandbox, ResourceLoader resourceLoader) {

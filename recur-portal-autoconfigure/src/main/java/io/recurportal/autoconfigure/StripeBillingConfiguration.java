@@ -24,6 +24,7 @@ import io.recurportal.billing.stripe.StripeGatewaySettings;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.session.ProviderHostedPortal;
 
 /**
@@ -40,10 +41,10 @@ class StripeBillingConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(BillingGateway.class)
-	StripeBillingGateway stripeBillingGateway(RecurPortalProperties properties) {
+	StripeBillingGateway stripeBillingGateway(RecurPortalProperties properties, PortalMetrics metrics) {
 		RecurPortalProperties.Stripe stripe = properties.getStripe();
 		String secretKey = secretKey(stripe);
-		return new StripeBillingGateway(client(stripe),
+		return new StripeBillingGateway(client(stripe, metrics),
 				StripeGatewaySettings.forSecretKey(secretKey, stripe.getPublishableKey(), stripe.getConnectTimeout(),
 						stripe.getReadTimeout()));
 	}
@@ -51,8 +52,9 @@ class StripeBillingConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "recur.portal.mode", havingValue = "stripe-hosted")
 	@ConditionalOnMissingBean
-	StripeBillingPortal stripeBillingPortal(RecurPortalProperties properties, PortalConfigurations configurations) {
-		return new StripeBillingPortal(client(properties.getStripe()), configurations.all());
+	StripeBillingPortal stripeBillingPortal(RecurPortalProperties properties, PortalConfigurations configurations,
+			PortalMetrics metrics) {
+		return new StripeBillingPortal(client(properties.getStripe(), metrics), configurations.all());
 	}
 
 	@Bean
@@ -99,9 +101,9 @@ class StripeBillingConfiguration {
 		return subscriptionId;
 	}
 
-	private static StripeClient client(RecurPortalProperties.Stripe stripe) {
+	private static StripeClient client(RecurPortalProperties.Stripe stripe, PortalMetrics metrics) {
 		return StripeClients.create(secretKey(stripe), stripe.getApiBase(), stripe.getMaxNetworkRetries(),
-				stripe.getConnectTimeout(), stripe.getReadTimeout());
+				stripe.getConnectTimeout(), stripe.getReadTimeout(), metrics);
 	}
 
 	private static String secretKey(RecurPortalProperties.Stripe stripe) {

@@ -18,6 +18,7 @@ import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.metrics.PortalMetrics;
 
 /**
  * Creates portal sessions for customers, for a host's backend in-process or through the
@@ -50,6 +51,8 @@ public final class PortalSessions {
 	private final String defaultConfigurationId;
 
 	private final Clock clock;
+
+	private PortalMetrics metrics = PortalMetrics.none();
 
 	public PortalSessions(BillingGateway gateway, PortalSessionStore store, PortalConfigurations configurations,
 			ReturnUrlPolicy returnUrls, PortalLinks links, String defaultConfigurationId, Clock clock) {
@@ -141,13 +144,25 @@ public final class PortalSessions {
 	 */
 	public Optional<OpenedPortalSession> open(String token) {
 		if (!PortalTokens.isWellFormed(token)) {
+			this.metrics.tokenRedemption("malformed");
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
 		String browserToken = PortalTokens.generate();
-		return this.store
+		Optional<OpenedPortalSession> opened = this.store
 			.redeem(PortalTokens.hash(token), PortalTokens.hash(browserToken), now, now.plus(BROWSER_SESSION_LIFETIME))
 			.map((session) -> new OpenedPortalSession(session, browserToken));
+		this.metrics.tokenRedemption(opened.isPresent() ? "redeemed" : "refused");
+		return opened;
+	}
+
+	/**
+	 * Sets where opening links is recorded, as {@link PortalMetrics#TOKEN_REDEMPTIONS}.
+	 * @param metrics the metrics
+	 */
+	public void setMetrics(PortalMetrics metrics) {
+		Assert.notNull(metrics, "'metrics' must not be null");
+		this.metrics = metrics;
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.error.PortalProblemDetails;
+import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.webhook.WebhookEventProcessor.Outcome;
 
 /**
@@ -48,6 +49,8 @@ public class StripeWebhookController {
 
 	private final WebhookEventProcessor processor;
 
+	private PortalMetrics metrics = PortalMetrics.none();
+
 	/**
 	 * Creates the endpoint.
 	 * @param verifier checks signatures
@@ -62,6 +65,16 @@ public class StripeWebhookController {
 		this.verifier = verifier;
 		this.reader = reader;
 		this.processor = processor;
+	}
+
+	/**
+	 * Sets where refused deliveries are recorded, as {@link PortalMetrics#WEBHOOK_EVENTS}
+	 * of type {@code unknown} with the error code as result.
+	 * @param metrics the metrics
+	 */
+	public void setMetrics(PortalMetrics metrics) {
+		Assert.notNull(metrics, "'metrics' must not be null");
+		this.metrics = metrics;
 	}
 
 	@PostMapping("${recur.portal.webhook.path:/webhooks/stripe}")
@@ -80,6 +93,8 @@ public class StripeWebhookController {
 		}
 		catch (PortalException ex) {
 			logger.warn("Refused a Stripe webhook: " + ex.getMessage());
+			// Before verification the type is only the sender's word: not a tag.
+			this.metrics.webhookEvent("unknown", ex.getErrorCode().code(), null);
 			return problem(ex.getErrorCode(), String.valueOf(ex.getMessage()));
 		}
 		try {

@@ -1,8 +1,10 @@
 package io.recurportal.webhook;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
@@ -10,6 +12,8 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.util.Assert;
+
+import io.recurportal.metrics.PortalMetrics;
 
 /**
  * Processes each provider event once, whether it came from Stripe's webhook or from the
@@ -34,6 +38,8 @@ public final class WebhookEventProcessor {
 	private final ProcessingTransactions transactions;
 
 	private final Clock clock;
+
+	private PortalMetrics metrics = PortalMetrics.none();
 
 	/**
 	 * Creates a processor.
@@ -68,6 +74,7 @@ public final class WebhookEventProcessor {
 	public Outcome process(WebhookEvent event) {
 		if (!WebhookEventHandler.handles(event.type())) {
 			logger.debug("Ignoring event " + event.id() + " of type " + event.type());
+			this.metrics.webhookEvent(event.type(), "ignored", null);
 			return Outcome.IGNORED;
 		}
 		String claimId = UUID.randomUUID().toString();
@@ -84,9 +91,24 @@ public final class WebhookEventProcessor {
 		catch (RuntimeException ex) {
 			// A transactional claim is gone with the rollback; one in memory must be released.
 			this.store.release(event.id(), claimId);
+			this.metrics.webhookEvent(event.type(), "failed", null);
 			throw ex;
 		}
+		boolean processed = outcome[0] == Outcome.PROCESSED;
+		this.metrics.webhookEvent(event.type(), outcome[0].name().toLowerCase(Locale.ROOT),
+				processed ? Duration.between(event.created(), this.clock.instant()) : null);
 		return outcome[0];
+	}
+
+	/**
+	 * Sets where events are recorded, as {@link PortalMetrics#WEBHOOK_EVENTS} by type and
+	 * result ({@code processed}, {@code duplicate}, {@code ignored}, {@code failed}) and,
+	 * for processed ones, {@link PortalMetrics#WEBHOOK_LAG}.
+	 * @param metrics the metrics
+	 */
+	public void setMetrics(PortalMetrics metrics) {
+		Assert.notNull(metrics, "'metrics' must not be null");
+		this.metrics = metrics;
 	}
 
 	// The change is committed: a failing listener must not make the provider send it again.

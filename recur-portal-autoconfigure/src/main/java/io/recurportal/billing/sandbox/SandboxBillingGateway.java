@@ -35,6 +35,7 @@ import io.recurportal.billing.ProviderInfo;
 import io.recurportal.billing.Subscription;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.metrics.PortalMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +84,8 @@ public final class SandboxBillingGateway implements BillingGateway {
 
 	private volatile @Nullable Consumer<SandboxEvent> eventListener;
 
+	private PortalMetrics metrics = PortalMetrics.none();
+
 	private final Queue<SandboxEvent> pendingEvents = new ConcurrentLinkedQueue<>();
 
 	// Set while this thread hands events to the listener, whose own calls only queue more.
@@ -119,18 +122,19 @@ public final class SandboxBillingGateway implements BillingGateway {
 
 	@Override
 	public Optional<Customer> findCustomer(String customerId) {
-		return read((ledger) -> ledger.customer(customerId).map(SandboxCustomer::toCustomer));
+		return read("customer.retrieve", (ledger) -> ledger.customer(customerId).map((customer) -> customer.toCustomerWithDefaultCard(ledger)));
 	}
 
 	@Override
 	public Optional<Customer> findCustomerByExternalId(String externalId) {
-		return read((ledger) -> CustomerDirectory.findByExternalId(ledger, externalId)
-			.map(SandboxCustomer::toCustomer));
+		return read("customer.search", (ledger) -> CustomerDirectory.findByExternalId(ledger, externalId)
+			.map((customer) -> customer.toCustomerWithDefaultCard(ledger)));
 	}
 
 	@Override
 	public Optional<Customer> findCustomerByEmail(String email) {
-		return read((ledger) -> CustomerDirectory.findByEmail(ledger, email).map(SandboxCustomer::toCustomer));
+		return read("customer.list", (ledger) -> CustomerDirectory.findByEmail(ledger, email)
+			.map((customer) -> customer.toCustomerWithDefaultCard(ledger)));
 	}
 
 	@Override
@@ -154,19 +158,19 @@ public final class SandboxBillingGateway implements BillingGateway {
 
 	@Override
 	public List<Price> listPrices() {
-		return this.catalog.activePrices();
+		return measured("price.list", this.catalog::activePrices);
 	}
 
 	@Override
 	public Optional<Price> findPrice(String priceId) {
-		return this.catalog.findPrice(priceId);
+		return measured("price.retrieve", () -> this.catalog.findPrice(priceId));
 	}
 
 	// Subscriptions
 
 	@Override
 	public List<Subscription> listSubscriptions(String customerId) {
-		return read((ledger) -> ledger.subscriptionsOf(customerId)
+		return read("subscription.list", (ledger) -> ledger.subscriptionsOf(customerId)
 			.stream()
 			.map((subscription) -> toSubscription(ledger, subscription))
 			.toList());
@@ -174,7 +178,7 @@ public final class SandboxBillingGateway implements BillingGateway {
 
 	@Override
 	public Optional<Subscription> findSubscription(String subscriptionId) {
-		return read((ledger) -> ledger.subscription(subscriptionId)
+		return read("subscription.retrieve", (ledger) -> ledger.subscription(subscriptionId)
 			.map((subscription) -> toSubscription(ledger, subscription)));
 	}
 
@@ -207,7 +211,7 @@ public final class SandboxBillingGateway implements BillingGateway {
 	@Override
 	public ProrationPreview previewPriceChange(String subscriptionId, String newPriceId,
 			ProrationBehavior prorationBehavior) {
-		return read((ledger, now) -> {
+		return read("invoice.create_preview", (ledger, now) -> {
 			SandboxSubscription subscription = ledger.requireSubscription(subscriptionId);
 			return PriceChanges.plan(ledger, subscription, newPriceId, prorationBehavior, now).toPreview(subscriptionId);
 		});
@@ -229,7 +233,7 @@ public final class SandboxBillingGateway implements BillingGateway {
 		if (limit < 1) {
 			throw new PortalException(PortalErrorCode.INVALID_REQUEST, "The limit must be at least 1.");
 		}
-		return read((ledger) -> ledger.invoicesOf(customerId)
+		return read("invoice.list", (ledger) -> ledger.invoicesOf(customerId)
 			.stream()
 			.limit(limit)
 			.map(SandboxInvoice::toInvoice)
@@ -238,12 +242,12 @@ public final class SandboxBillingGateway implements BillingGateway {
 
 	@Override
 	public Optional<Invoice> findInvoice(String invoiceId) {
-		return read((ledger) -> ledger.invoice(invoiceId).map(SandboxInvoice::toInvoice));
+		return read("invoice.retrieve", (ledger) -> ledger.invoice(invoiceId).map(SandboxInvoice::toInvoice));
 	}
 
 	@Override
 	public InvoiceDocument invoicePdf(String invoiceId) {
-		InvoiceAndCustomer found = read((ledger) -> {
+		InvoiceAndCustomer found = read("invoice.pdf", (ledger) -> {
 			SandboxInvoice invoice = ledger.requireInvoice(invoiceId);
 			if (invoice.status == InvoiceStatus.DRAFT) {
 				throw new PortalException(PortalErrorCode.INVALID_REQUEST,
@@ -267,12 +271,12 @@ public final class SandboxBillingGateway implements BillingGateway {
 
 	@Override
 	public List<PaymentMethod> listPaymentMethods(String customerId) {
-		return read((ledger) -> ledger.cardsOf(customerId).stream().map(SavedCard::method).toList());
+		return read("payment_method.list", (ledger) -> ledger.cardsOf(customerId).stream().map(SavedCard::method).toList());
 	}
 
 	@Override
 	public Optional<PaymentMethod> findPaymentMethod(String paymentMethodId) {
-		return read((ledger) -> ledger.card(paymentMethodId).map(SavedCard::method));
+		return read("payment_method.retrieve", (ledger) -> ledger.card(paymentMethodId).map(SavedCard::method));
 	}
 
 	@Override
@@ -295,7 +299,7 @@ public final class SandboxBillingGateway implements BillingGateway {
 
 	@Override
 	public Optional<CheckoutSession> findCheckoutSession(String sessionId) {
-		return read((ledger) -> ledger.checkoutSession(sessionId).map(SandboxCheckoutSession::toCheckoutSession));
+		return read("checkout.session.retrieve", (ledger) -> ledger.checkoutSession(sessionId).map(SandboxCheckoutSession::toCheckoutSession));
 	}
 
 	// Sandbox only
@@ -424,6 +428,16 @@ public final class SandboxBillingGateway implements BillingGateway {
 		this.eventListener = listener;
 	}
 
+	/**
+	 * Sets where the sandbox's calls are recorded, as {@link PortalMetrics#PROVIDER_CALLS}
+	 * by operation ({@code customer.retrieve}, {@code subscription.cancel}, ...).
+	 * @param metrics the metrics
+	 */
+	public void setMetrics(PortalMetrics metrics) {
+		Assert.notNull(metrics, "'metrics' must not be null");
+		this.metrics = metrics;
+	}
+
 	// Plumbing
 
 	private Instant catchUp() {
@@ -432,15 +446,34 @@ public final class SandboxBillingGateway implements BillingGateway {
 		return now;
 	}
 
-	private <T> T read(Function<SandboxLedger, T> query) {
-		return read((ledger, now) -> query.apply(ledger));
+	private <T> T read(String operation, Function<SandboxLedger, T> query) {
+		return read(operation, (ledger, now) -> query.apply(ledger));
 	}
 
-	private <T> T read(BiFunction<SandboxLedger, Instant, T> query) {
-		return locked(() -> {
+	private <T> T read(String operation, BiFunction<SandboxLedger, Instant, T> query) {
+		return measured(operation, () -> locked(() -> {
 			Instant now = catchUp();
 			return query.apply(this.ledger, now);
-		});
+		}));
+	}
+
+	// Timed like a provider call, waiting for the lock included, as a request waits for Stripe.
+	private <T> T measured(String operation, Supplier<T> call) {
+		long start = System.nanoTime();
+		String outcome = "error";
+		try {
+			T result = call.get();
+			outcome = "success";
+			return result;
+		}
+		catch (PortalException ex) {
+			outcome = ex.getErrorCode().code();
+			throw ex;
+		}
+		finally {
+			this.metrics.providerCall(PROVIDER_INFO.name(), operation, outcome,
+					Duration.ofNanos(System.nanoTime() - start));
+		}
 	}
 
 	/**
@@ -511,7 +544,7 @@ public final class SandboxBillingGateway implements BillingGateway {
 		if (idempotencyKey != null && idempotencyKey.isBlank()) {
 			throw new PortalException(PortalErrorCode.INVALID_REQUEST, "An idempotency key must not be blank.");
 		}
-		return locked(() -> {
+		return measured(operation, () -> locked(() -> {
 			Instant now = catchUp();
 			// Records and maps compare by content, so equal requests match whatever their order.
 			List<Object> request = new ArrayList<>();
@@ -533,7 +566,7 @@ public final class SandboxBillingGateway implements BillingGateway {
 				this.idempotency.remember(idempotencyKey, request, outcome.result(), now);
 			}
 			return outcome.result();
-		});
+		}));
 	}
 
 	private void record(SandboxMutation mutation) {

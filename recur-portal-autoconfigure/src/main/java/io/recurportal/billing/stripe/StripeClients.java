@@ -7,6 +7,8 @@ import com.stripe.StripeClient;
 
 import org.springframework.util.Assert;
 
+import io.recurportal.metrics.PortalMetrics;
+
 /**
  * Builds the {@link StripeClient} the portal talks to Stripe with.
  * <p>
@@ -34,12 +36,34 @@ public final class StripeClients {
 	 */
 	public static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries,
 			Duration connectTimeout, Duration readTimeout) {
+		return create(secretKey, apiBase, maxNetworkRetries, connectTimeout, readTimeout, PortalMetrics.none());
+	}
+
+	/**
+	 * Builds a client whose every request to Stripe, each retry included, is recorded as
+	 * {@link PortalMetrics#PROVIDER_CALLS} by operation ({@code GET /v1/customers/{id}}).
+	 * @param secretKey the secret ({@code sk_...}) or restricted ({@code rk_...}) key
+	 * @param apiBase the API's base URL, {@code https://api.stripe.com} unless proxied
+	 * @param maxNetworkRetries how many times a failed request is sent again
+	 * @param connectTimeout timeout for connecting
+	 * @param readTimeout timeout for reading an answer
+	 * @param metrics where requests are recorded
+	 * @return the client
+	 */
+	public static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries,
+			Duration connectTimeout, Duration readTimeout, PortalMetrics metrics) {
 		return create(secretKey, apiBase, maxNetworkRetries, connectTimeout, readTimeout,
-				StripeHttpClient.DEFAULT_INITIAL_DELAY);
+				StripeHttpClient.DEFAULT_INITIAL_DELAY, metrics);
 	}
 
 	static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries, Duration connectTimeout,
 			Duration readTimeout, Duration initialRetryDelay) {
+		return create(secretKey, apiBase, maxNetworkRetries, connectTimeout, readTimeout, initialRetryDelay,
+				PortalMetrics.none());
+	}
+
+	static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries, Duration connectTimeout,
+			Duration readTimeout, Duration initialRetryDelay, PortalMetrics metrics) {
 		// Messages never echo the key: it would end up in logs.
 		Assert.hasText(secretKey, "A Stripe secret key is required");
 		Assert.isTrue(!secretKey.startsWith("pk_"), "The Stripe secret key is a publishable key ('pk_...'); "
@@ -53,7 +77,7 @@ public final class StripeClients {
 			.setMaxNetworkRetries(maxNetworkRetries)
 			.setConnectTimeout(toMillis(connectTimeout))
 			.setReadTimeout(toMillis(readTimeout))
-			.setHttpClient(new StripeHttpClient(connectTimeout, initialRetryDelay));
+			.setHttpClient(new StripeHttpClient(connectTimeout, initialRetryDelay, metrics));
 		if (!base.equals(Stripe.LIVE_API_BASE)) {
 			builder.setFilesBase(base).setConnectBase(base).setMeterEventsBase(base);
 		}

@@ -22,6 +22,8 @@ import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import org.jspecify.annotations.Nullable;
 
+import io.recurportal.metrics.PortalMetrics;
+
 /**
  * How the portal talks HTTP to Stripe: stripe-java's requests sent with the JDK's
  * {@link java.net.http.HttpClient}, under the retry policy the portal needs.
@@ -58,13 +60,20 @@ final class StripeHttpClient extends HttpClient {
 
 	private final Duration initialDelay;
 
+	private final PortalMetrics metrics;
+
 	StripeHttpClient(Duration connectTimeout, Duration initialDelay) {
+		this(connectTimeout, initialDelay, PortalMetrics.none());
+	}
+
+	StripeHttpClient(Duration connectTimeout, Duration initialDelay, PortalMetrics metrics) {
 		this.httpClient = java.net.http.HttpClient.newBuilder()
 			.version(java.net.http.HttpClient.Version.HTTP_1_1)
 			.connectTimeout(connectTimeout)
 			.followRedirects(java.net.http.HttpClient.Redirect.NEVER)
 			.build();
 		this.initialDelay = initialDelay;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -87,9 +96,12 @@ final class StripeHttpClient extends HttpClient {
 			body = HttpRequest.BodyPublishers.ofByteArray(content.byteArrayContent());
 		}
 		builder.method(request.method().name(), body);
+		long start = System.nanoTime();
+		String outcome = "io_error";
 		try {
 			HttpResponse<String> response = this.httpClient.send(builder.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			outcome = StripeOperations.outcome(response.statusCode());
 			return new StripeResponse(response.statusCode(), HttpHeaders.of(response.headers().map()),
 					response.body());
 		}
@@ -100,6 +112,10 @@ final class StripeHttpClient extends HttpClient {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new ApiConnectionException("Interrupted while talking to Stripe", ex);
+		}
+		finally {
+			this.metrics.providerCall("stripe", StripeOperations.operation(request.method().name(), request.url()),
+					outcome, Duration.ofNanos(System.nanoTime() - start));
 		}
 	}
 
