@@ -21,11 +21,15 @@ import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
 import io.recurportal.customer.CustomerProfiles;
 import io.recurportal.customer.PaymentMethodUpdates;
 import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.session.InMemoryPortalSessionStore;
 import io.recurportal.session.PortalLinks;
 import io.recurportal.session.PortalSessionStore;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.session.ReturnUrlPolicy;
+import io.recurportal.snapshot.AccountSnapshots;
+import io.recurportal.snapshot.BillingSnapshotStore;
+import io.recurportal.snapshot.InMemoryBillingSnapshotStore;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.InMemorySubscriptionMirror;
 import io.recurportal.subscription.SubscriptionCheckout;
@@ -66,8 +70,8 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccountCustomerResolver accountCustomerResolver(BillingGateway billingGateway) {
-		return new BillingAccountCustomerResolver(billingGateway);
+	AccountCustomerResolver accountCustomerResolver(BillingGateway billingGateway, AccountSnapshots snapshots) {
+		return new BillingAccountCustomerResolver(billingGateway, snapshots);
 	}
 
 	@Bean
@@ -84,6 +88,18 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	BillingSnapshotStore billingSnapshotStore() {
+		return new InMemoryBillingSnapshotStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountSnapshots accountSnapshots(BillingSnapshotStore store, RecurPortalProperties properties) {
+		return new AccountSnapshots(store, properties.getMirror().getTimeToLive(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	PortalSessionStore portalSessionStore() {
 		return new InMemoryPortalSessionStore();
 	}
@@ -96,15 +112,15 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AuditedActions auditedActions(AuditTrail auditTrail) {
-		return new AuditedActions(auditTrail, Clock.systemUTC());
+	AuditedActions auditedActions(AuditTrail auditTrail, AccountSnapshots snapshots, PortalMetrics metrics) {
+		return new AuditedActions(auditTrail, snapshots, metrics, Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	AccountSubscriptions accountSubscriptions(BillingGateway billingGateway, SubscriptionMirror mirror,
-			AccountCustomerResolver customerResolver) {
-		return new AccountSubscriptions(billingGateway, mirror, customerResolver, Clock.systemUTC());
+			AccountCustomerResolver customerResolver, AccountSnapshots snapshots) {
+		return new AccountSubscriptions(billingGateway, mirror, customerResolver, snapshots, Clock.systemUTC());
 	}
 
 	@Bean
@@ -124,8 +140,8 @@ public final class RecurPortalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CustomerProfiles customerProfiles(BillingGateway billingGateway, AccountSubscriptions subscriptions,
-			AuditedActions auditedActions) {
-		return new CustomerProfiles(billingGateway, subscriptions, auditedActions);
+			AuditedActions auditedActions, AccountSnapshots snapshots) {
+		return new CustomerProfiles(billingGateway, subscriptions, auditedActions, snapshots);
 	}
 
 	@Bean
@@ -138,16 +154,20 @@ public final class RecurPortalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PortalSessions portalSessions(BillingGateway billingGateway, PortalSessionStore store,
-			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy, RecurPortalProperties properties) {
-		return new PortalSessions(billingGateway, store, configurations, returnUrlPolicy,
+			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy, RecurPortalProperties properties,
+			PortalMetrics metrics) {
+		PortalSessions sessions = new PortalSessions(billingGateway, store, configurations, returnUrlPolicy,
 				new PortalLinks(properties.getBaseUrl(), properties.getWeb().getPath()),
 				properties.getSessions().getDefaultConfiguration(), Clock.systemUTC());
+		sessions.setMetrics(metrics);
+		return sessions;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccountInvoices accountInvoices(BillingGateway billingGateway, AccountSubscriptions subscriptions) {
-		return new AccountInvoices(billingGateway, subscriptions);
+	AccountInvoices accountInvoices(BillingGateway billingGateway, AccountSubscriptions subscriptions,
+			AccountSnapshots snapshots) {
+		return new AccountInvoices(billingGateway, subscriptions, snapshots);
 	}
 
 }

@@ -28,6 +28,8 @@ import io.recurportal.login.JdbcLoginRateLimiter;
 import io.recurportal.login.LoginRateLimiter;
 import io.recurportal.session.JdbcPortalSessionStore;
 import io.recurportal.session.PortalSessionStore;
+import io.recurportal.snapshot.BillingSnapshotStore;
+import io.recurportal.snapshot.JdbcBillingSnapshotStore;
 import io.recurportal.subscription.JdbcSubscriptionMirror;
 import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.webhook.JdbcWebhookEventStore;
@@ -85,6 +87,14 @@ public final class RecurPortalJdbcAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	SubscriptionMirror jdbcSubscriptionMirror(StoreDatabase database, RecurPortalJdbcProperties properties) {
 		return new JdbcSubscriptionMirror(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	BillingSnapshotStore jdbcBillingSnapshotStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcBillingSnapshotStore(database.dataSource(), database.transactions(),
+				properties.getTablePrefix());
 	}
 
 	@Bean

@@ -77,6 +77,8 @@ public class RecurPortalProperties {
 
 	private final Login login = new Login();
 
+	private final Mirror mirror = new Mirror();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -155,6 +157,10 @@ public class RecurPortalProperties {
 
 	public Login getLogin() {
 		return this.login;
+	}
+
+	public Mirror getMirror() {
+		return this.mirror;
 	}
 
 	/**
@@ -821,6 +827,29 @@ public class RecurPortalProperties {
 
 		public void setFrom(@Nullable String from) {
 			this.from = from;
+		}
+
+	}
+
+	/**
+	 * What the portal keeps of the provider's answers besides subscriptions.
+	 */
+	public static class Mirror {
+
+		/**
+		 * How long a customer's profile, default card and invoice history are shown without
+		 * asking the provider again. Webhooks, owners' actions and syncs refresh them at
+		 * once; this bounds how stale they get when a change reaches the portal by none of
+		 * these (no webhook endpoint, say). Zero asks the provider on every view.
+		 */
+		private Duration timeToLive = Duration.ofMinutes(10);
+
+		public Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(Duration timeToLive) {
+			this.timeToLive = timeToLive;
 		}
 
 	}

@@ -28,6 +28,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import io.recurportal.api.RequestBodyLimitFilter;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.metrics.PortalMetrics;
+import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.webhook.InMemoryWebhookEventStore;
@@ -78,17 +80,20 @@ public final class RecurPortalWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookEventHandler webhookEventHandler(BillingGateway gateway, SubscriptionMirror mirror,
-			AccountSubscriptions subscriptions) {
-		return new WebhookEventHandler(gateway, mirror, subscriptions);
+			AccountSubscriptions subscriptions, AccountSnapshots snapshots) {
+		return new WebhookEventHandler(gateway, mirror, subscriptions, snapshots);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookEventProcessor webhookEventProcessor(WebhookEventStore store, WebhookEventHandler handler,
-			ApplicationEventPublisher publisher, ObjectProvider<ProcessingTransactions> transactions) {
+			ApplicationEventPublisher publisher, ObjectProvider<ProcessingTransactions> transactions,
+			PortalMetrics metrics) {
 		// The stores' transactions when they are JDBC; in memory there is nothing to roll back.
-		return new WebhookEventProcessor(store, handler, publisher,
+		WebhookEventProcessor processor = new WebhookEventProcessor(store, handler, publisher,
 				transactions.getIfUnique(ProcessingTransactions::none), Clock.systemUTC());
+		processor.setMetrics(metrics);
+		return processor;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -101,14 +106,17 @@ public final class RecurPortalWebhookAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		StripeWebhookController stripeWebhookController(RecurPortalWebhookProperties properties,
-				WebhookEventProcessor processor, BillingGateway gateway) {
+				WebhookEventProcessor processor, BillingGateway gateway, PortalMetrics metrics) {
 			StripeSignatureVerifier verifier = new StripeSignatureVerifier(properties.getSecrets(),
 					properties.getTolerance(), Clock.systemUTC());
 			if (!verifier.hasSecrets() && !(gateway instanceof SandboxBillingGateway)) {
 				logger.warn("recur-portal: no Stripe webhook signing secret (recur.portal.webhook.secrets); "
 						+ properties.getPath() + " answers 503 until one is set, and Stripe keeps retrying.");
 			}
-			return new StripeWebhookController(verifier, new StripeEventReader(), processor);
+			StripeWebhookController controller = new StripeWebhookController(verifier, new StripeEventReader(),
+					processor);
+			controller.setMetrics(metrics);
+			return controller;
 		}
 
 		@Configuration(proxyBeanMethods = false)

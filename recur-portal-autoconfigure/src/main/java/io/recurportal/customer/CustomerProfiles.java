@@ -11,6 +11,7 @@ import io.recurportal.billing.CustomerProfileUpdate;
 import io.recurportal.billing.IdempotencyKeys;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.subscription.AccountSubscriptions;
 
 /**
@@ -24,26 +25,35 @@ public final class CustomerProfiles {
 
 	private final AuditedActions audited;
 
-	public CustomerProfiles(BillingGateway gateway, AccountSubscriptions subscriptions, AuditedActions audited) {
+	private final AccountSnapshots snapshots;
+
+	public CustomerProfiles(BillingGateway gateway, AccountSubscriptions subscriptions, AuditedActions audited,
+			AccountSnapshots snapshots) {
 		Assert.notNull(gateway, "gateway must not be null");
 		Assert.notNull(subscriptions, "subscriptions must not be null");
 		Assert.notNull(audited, "audited must not be null");
+		Assert.notNull(snapshots, "snapshots must not be null");
 		this.gateway = gateway;
 		this.subscriptions = subscriptions;
 		this.audited = audited;
+		this.snapshots = snapshots;
 	}
 
 	/**
-	 * The caller's customer.
+	 * The caller's customer, with its default card when the provider answers it along;
+	 * from the account's snapshot when there is one.
 	 * @param caller the caller
 	 * @return the customer
 	 * @throws PortalException {@code customer_not_found} when the account has none
 	 */
 	public Customer customer(PortalCaller caller) {
-		String customerId = this.subscriptions.requireCustomerId(caller.account().accountId());
-		return this.gateway.findCustomer(customerId)
-			.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
-					"This account has no billing profile yet."));
+		String accountId = caller.account().accountId();
+		return this.snapshots.customer(accountId, () -> {
+			String customerId = this.subscriptions.requireCustomerId(accountId);
+			return this.gateway.findCustomer(customerId)
+				.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
+						"This account has no billing profile yet."));
+		});
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.recurportal.billing.InvoiceDocument;
 import io.recurportal.billing.InvoiceStatus;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.subscription.AccountSubscriptions;
 
 /**
@@ -25,22 +26,29 @@ public final class AccountInvoices {
 
 	private final AccountSubscriptions subscriptions;
 
-	public AccountInvoices(BillingGateway gateway, AccountSubscriptions subscriptions) {
+	private final AccountSnapshots snapshots;
+
+	public AccountInvoices(BillingGateway gateway, AccountSubscriptions subscriptions, AccountSnapshots snapshots) {
 		Assert.notNull(gateway, "gateway must not be null");
 		Assert.notNull(subscriptions, "subscriptions must not be null");
+		Assert.notNull(snapshots, "snapshots must not be null");
 		this.gateway = gateway;
 		this.subscriptions = subscriptions;
+		this.snapshots = snapshots;
 	}
 
 	/**
-	 * The account's latest invoices, drafts left out.
+	 * The account's latest invoices, drafts left out; from the account's snapshot when
+	 * there is one.
 	 * @param accountId the account
 	 * @return the invoices, newest first
 	 */
 	public List<Invoice> list(String accountId) {
-		return this.subscriptions.customerId(accountId)
-			.map((customerId) -> this.gateway.listInvoices(customerId, HISTORY_SIZE))
-			.orElse(List.of())
+		return this.snapshots
+			.invoices(accountId,
+					() -> this.subscriptions.customerId(accountId)
+						.map((customerId) -> this.gateway.listInvoices(customerId, HISTORY_SIZE))
+						.orElse(List.of()))
 			.stream()
 			.filter((invoice) -> invoice.status() != InvoiceStatus.DRAFT)
 			.toList();

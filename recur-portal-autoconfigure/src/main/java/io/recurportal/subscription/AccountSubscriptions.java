@@ -13,6 +13,7 @@ import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Subscription;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.subscription.SubscriptionMirror.SyncState;
 
 /**
@@ -27,17 +28,21 @@ public final class AccountSubscriptions {
 
 	private final AccountCustomerResolver customers;
 
+	private final AccountSnapshots snapshots;
+
 	private final Clock clock;
 
 	public AccountSubscriptions(BillingGateway gateway, SubscriptionMirror mirror, AccountCustomerResolver customers,
-			Clock clock) {
+			AccountSnapshots snapshots, Clock clock) {
 		Assert.notNull(gateway, "gateway must not be null");
 		Assert.notNull(mirror, "mirror must not be null");
 		Assert.notNull(customers, "customers must not be null");
+		Assert.notNull(snapshots, "snapshots must not be null");
 		Assert.notNull(clock, "clock must not be null");
 		this.gateway = gateway;
 		this.mirror = mirror;
 		this.customers = customers;
+		this.snapshots = snapshots;
 		this.clock = clock;
 	}
 
@@ -102,24 +107,28 @@ public final class AccountSubscriptions {
 	}
 
 	/**
-	 * Reconciles the mirror of an account with the provider.
+	 * Reconciles the mirror of an account with the provider, and forgets the account's
+	 * snapshots so they are read again too.
 	 * @param accountId the account
 	 * @param allowDeletes whether to remove subscriptions the provider no longer has;
 	 * when {@code false} no local row is ever removed
 	 * @return the counts of what changed
 	 */
 	public SyncResult sync(String accountId, boolean allowDeletes) {
+		this.snapshots.forget(accountId);
 		return sync(accountId, this.customers.resolveCustomerId(accountId), allowDeletes);
 	}
 
 	/**
 	 * Reconciles the mirror of an account whose customer is already known, as for a
-	 * portal session opened for that customer, and binds the account to it.
+	 * portal session opened for that customer, and binds the account to it; forgets the
+	 * account's snapshots, so a portal just opened shows the provider's current state.
 	 * @param accountId the account
 	 * @param customerId its customer
 	 * @return the counts of what changed
 	 */
 	public SyncResult syncCustomer(String accountId, String customerId) {
+		this.snapshots.forget(accountId);
 		return sync(accountId, Optional.of(customerId), false);
 	}
 
@@ -167,7 +176,7 @@ public final class AccountSubscriptions {
 
 	private void ensureSynced(String accountId) {
 		if (this.mirror.syncState(accountId).isEmpty()) {
-			sync(accountId, false);
+			sync(accountId, this.customers.resolveCustomerId(accountId), false);
 		}
 	}
 

@@ -15,6 +15,7 @@ import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
+import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.SubscriptionMirror;
 
@@ -29,6 +30,7 @@ import io.recurportal.subscription.SubscriptionMirror;
  * writes, so an older event processed after a newer one leaves the mirror as it is.
  * <ul>
  * <li>Subscription events and invoice events store the subscription they concern.</li>
+ * <li>Every handled event of an account forgets its snapshots (customer, invoices).</li>
  * <li>{@code customer.updated}, {@code payment_method.*} and a checkout session that
  * made no subscription reconcile the account's subscriptions with the provider: the
  * customer may just have been linked to the account, or its default card changed.</li>
@@ -56,19 +58,25 @@ public final class WebhookEventHandler {
 
 	private final AccountSubscriptions subscriptions;
 
+	private final AccountSnapshots snapshots;
+
 	/**
 	 * Creates a handler.
 	 * @param gateway the provider, read for the current state
 	 * @param mirror the mirror to update
 	 * @param subscriptions reconciles an account's mirror with the provider
+	 * @param snapshots forgotten for an account an event changes
 	 */
-	public WebhookEventHandler(BillingGateway gateway, SubscriptionMirror mirror, AccountSubscriptions subscriptions) {
+	public WebhookEventHandler(BillingGateway gateway, SubscriptionMirror mirror, AccountSubscriptions subscriptions,
+			AccountSnapshots snapshots) {
 		Assert.notNull(gateway, "'gateway' must not be null");
 		Assert.notNull(mirror, "'mirror' must not be null");
 		Assert.notNull(subscriptions, "'subscriptions' must not be null");
+		Assert.notNull(snapshots, "'snapshots' must not be null");
 		this.gateway = gateway;
 		this.mirror = mirror;
 		this.subscriptions = subscriptions;
+		this.snapshots = snapshots;
 	}
 
 	/**
@@ -109,14 +117,15 @@ public final class WebhookEventHandler {
 			events.addAll(storeSubscription(event, event.subscriptionId(), false));
 		}
 		String customerId = event.customerId();
+		String accountId = (customerId != null) ? accountOf(event, customerId) : null;
+		if (customerId == null || accountId == null) {
+			return events;
+		}
+		this.snapshots.forget(accountId);
 		String invoiceId = event.invoiceId();
 		boolean payment = event.type().equals(WebhookEvent.INVOICE_PAID)
 				|| event.type().equals(WebhookEvent.INVOICE_PAYMENT_FAILED);
-		if (!payment || customerId == null || invoiceId == null) {
-			return events;
-		}
-		String accountId = accountOf(event, customerId);
-		if (accountId == null) {
+		if (!payment || invoiceId == null) {
 			return events;
 		}
 		events.add(event.type().equals(WebhookEvent.INVOICE_PAID)
@@ -142,6 +151,8 @@ public final class WebhookEventHandler {
 		if (accountId == null) {
 			return List.of();
 		}
+		// A subscription's change may bring an invoice or change the credit balance.
+		this.snapshots.forget(accountId);
 		Optional<Subscription> before = this.mirror.find(accountId, subscriptionId);
 		boolean stored = this.mirror.saveIfNewer(accountId, subscription, event.created());
 		List<PortalBillingEvent> events = new ArrayList<>();

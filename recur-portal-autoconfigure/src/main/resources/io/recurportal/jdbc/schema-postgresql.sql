@@ -20,6 +20,22 @@ CREATE TABLE IF NOT EXISTS recur_portal_subscription_sync (
 	CONSTRAINT recur_portal_subscription_sync_pk PRIMARY KEY (account_id)
 );
 
+-- The provider's last answers about an account (customer, invoices) as JSON, so portal
+-- views need not ask again; valid only when read after the account's last change.
+CREATE TABLE IF NOT EXISTS recur_portal_billing_snapshot (
+	account_id VARCHAR(255) NOT NULL,
+	kind VARCHAR(32) NOT NULL,
+	data TEXT NOT NULL,
+	read_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT recur_portal_billing_snapshot_pk PRIMARY KEY (account_id, kind)
+);
+
+CREATE TABLE IF NOT EXISTS recur_portal_billing_change (
+	account_id VARCHAR(255) NOT NULL,
+	changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT recur_portal_billing_change_pk PRIMARY KEY (account_id)
+);
+
 CREATE TABLE IF NOT EXISTS recur_portal_audit (
 	id BIGINT GENERATED ALWAYS AS IDENTITY,
 	occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -6,6 +6,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.recurportal.testsupport.TestSnapshots;
+import io.recurportal.metrics.PortalMetrics;
+import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.account.AccountContext;
 import io.recurportal.account.BillingAccountCustomerResolver;
@@ -34,11 +37,14 @@ class SubscriptionLifecycleTests {
 
 	private final InMemoryAuditTrail trail = new InMemoryAuditTrail(100);
 
+	private final AccountSnapshots snapshots = TestSnapshots.inMemory();
+
 	private final AccountSubscriptions subscriptions = new AccountSubscriptions(this.gateway,
-			new InMemorySubscriptionMirror(), new BillingAccountCustomerResolver(this.gateway), Clock.systemUTC());
+			new InMemorySubscriptionMirror(), new BillingAccountCustomerResolver(this.gateway, this.snapshots),
+			this.snapshots, Clock.systemUTC());
 
 	private final SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(this.gateway, this.subscriptions,
-			new AuditedActions(this.trail, Clock.systemUTC()));
+			new AuditedActions(this.trail, this.snapshots, PortalMetrics.none(), Clock.systemUTC()));
 
 	private final PortalConfiguration full = new PortalConfigurations(List.of()).get("full");
 

@@ -12,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import io.recurportal.testsupport.TestSnapshots;
+import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.InMemorySubscriptionMirror;
@@ -30,8 +32,10 @@ class StripeWebhookControllerTests {
 	private static MockMvc mvc(List<String> secrets, String path) {
 		BillingGateway gateway = mock(BillingGateway.class);
 		InMemorySubscriptionMirror mirror = new InMemorySubscriptionMirror();
+		AccountSnapshots snapshots = TestSnapshots.inMemory();
 		WebhookEventHandler handler = new WebhookEventHandler(gateway, mirror,
-				new AccountSubscriptions(gateway, mirror, (account) -> Optional.empty(), Clock.systemUTC()));
+				new AccountSubscriptions(gateway, mirror, (account) -> Optional.empty(), snapshots, Clock.systemUTC()),
+				snapshots);
 		WebhookEventProcessor processor = new WebhookEventProcessor(new InMemoryWebhookEventStore(10), handler,
 				(event) -> {
 				}, ProcessingTransactions.none(), Clock.systemUTC());

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.recurportal.testsupport.TestSnapshots;
+import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
@@ -34,9 +36,13 @@ class WebhookEventHandlerTests {
 
 	private final SubscriptionMirror mirror = new InMemorySubscriptionMirror();
 
+	private final AccountSnapshots snapshots = TestSnapshots.inMemory();
+
 	private final WebhookEventHandler handler = new WebhookEventHandler(this.gateway, this.mirror,
-			new AccountSubscriptions(this.gateway, this.mirror, new BillingAccountCustomerResolver(this.gateway),
-					Clock.systemUTC()));
+			new AccountSubscriptions(this.gateway, this.mirror,
+					new BillingAccountCustomerResolver(this.gateway, this.snapshots), this.snapshots,
+					Clock.systemUTC()),
+			this.snapshots);
 
 	static WebhookEvent subscriptionEvent(String type, Instant created) {
 		return new WebhookEvent("evt_" + created.getEpochSecond(), type, created, "cus_1", "sub_1", null, null);

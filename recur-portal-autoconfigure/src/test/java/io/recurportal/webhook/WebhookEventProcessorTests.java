@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.recurportal.testsupport.TestSnapshots;
+import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
@@ -54,8 +56,11 @@ class WebhookEventProcessorTests {
 
 	private WebhookEventProcessor processor(WebhookEventStore store, SubscriptionMirror mirror,
 			ApplicationEventPublisher publisher, ProcessingTransactions transactions) {
-		WebhookEventHandler handler = new WebhookEventHandler(this.gateway, mirror, new AccountSubscriptions(
-				this.gateway, mirror, new BillingAccountCustomerResolver(this.gateway), Clock.systemUTC()));
+		AccountSnapshots snapshots = TestSnapshots.inMemory();
+		WebhookEventHandler handler = new WebhookEventHandler(this.gateway, mirror,
+				new AccountSubscriptions(this.gateway, mirror, new BillingAccountCustomerResolver(this.gateway, snapshots),
+						snapshots, Clock.systemUTC()),
+				snapshots);
 		return new WebhookEventProcessor(store, handler, publisher, transactions, Clock.systemUTC());
 	}
 
