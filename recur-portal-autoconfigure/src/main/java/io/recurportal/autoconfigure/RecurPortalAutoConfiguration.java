@@ -2,6 +2,9 @@ package io.recurportal.autoconfigure;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -84,6 +87,13 @@ public final class RecurPortalAutoConfiguration {
 	@ConditionalOnMissingBean
 	SubscriptionMirror subscriptionMirror() {
 		return new InMemorySubscriptionMirror();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PortalMetrics portalMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+		MeterRegistry registry = meterRegistry.getIfUnique();
+		return (registry != null) ? new PortalMetrics(registry) : PortalMetrics.none();
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -35,7 +36,7 @@ class SandboxBillingConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(BillingGateway.class)
 	SandboxBillingGateway sandboxBillingGateway(RecurPortalProperties properties, ResourceLoader resourceLoader,
-			PortalMetrics metrics) {
+			ObjectProvider<PortalMetrics> metrics) {
 		if (properties.getMode() == RecurPortalProperties.PortalMode.STRIPE_HOSTED) {
 			throw new InvalidConfigurationPropertyValueException("recur.portal.mode", "stripe-hosted",
 					"Stripe's hosted portal needs the Stripe provider: set recur.portal.stripe.secret-key");
@@ -52,7 +53,7 @@ class SandboxBillingConfiguration {
 		RecurPortalProperties.Sandbox sandbox = properties.getSandbox();
 		SandboxBillingGateway gateway = new SandboxBillingGateway(SandboxClock.system(), seed(sandbox, resourceLoader),
 				new SandboxSettings(sandbox.getPastDueGracePeriod(), sandbox.getCheckoutUrl()));
-		gateway.setMetrics(metrics);
+		gateway.setMetrics(metrics.getIfAvailable(PortalMetrics::none));
 		return gateway;
 	}
 

@@ -5,6 +5,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,10 +42,11 @@ class StripeBillingConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(BillingGateway.class)
-	StripeBillingGateway stripeBillingGateway(RecurPortalProperties properties, PortalMetrics metrics) {
+	StripeBillingGateway stripeBillingGateway(RecurPortalProperties properties,
+			ObjectProvider<PortalMetrics> metrics) {
 		RecurPortalProperties.Stripe stripe = properties.getStripe();
 		String secretKey = secretKey(stripe);
-		return new StripeBillingGateway(client(stripe, metrics),
+		return new StripeBillingGateway(client(stripe, metrics.getIfAvailable(PortalMetrics::none)),
 				StripeGatewaySettings.forSecretKey(secretKey, stripe.getPublishableKey(), stripe.getConnectTimeout(),
 						stripe.getReadTimeout()));
 	}
@@ -53,8 +55,9 @@ class StripeBillingConfiguration {
 	@ConditionalOnProperty(name = "recur.portal.mode", havingValue = "stripe-hosted")
 	@ConditionalOnMissingBean
 	StripeBillingPortal stripeBillingPortal(RecurPortalProperties properties, PortalConfigurations configurations,
-			PortalMetrics metrics) {
-		return new StripeBillingPortal(client(properties.getStripe(), metrics), configurations.all());
+			ObjectProvider<PortalMetrics> metrics) {
+		return new StripeBillingPortal(client(properties.getStripe(), metrics.getIfAvailable(PortalMetrics::none)),
+				configurations.all());
 	}
 
 	@Bean

@@ -3,6 +3,8 @@ package io.recurportal.autoconfigure;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,6 +24,10 @@ import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.PortalFeature;
 import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
+import io.recurportal.metrics.PortalMetrics;
+import io.recurportal.snapshot.AccountSnapshots;
+import io.recurportal.snapshot.BillingSnapshotStore;
+import io.recurportal.snapshot.InMemoryBillingSnapshotStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -31,6 +37,34 @@ class RecurPortalAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RecurPortalAutoConfiguration.class))
 		.withBean(BillingGateway.class, () -> mock(BillingGateway.class));
+
+	@Test
+	void metricsRecordedInTheHostsMeterRegistry() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		this.contextRunner.withBean(MeterRegistry.class, () -> registry).run((context) -> {
+			context.getBean(PortalMetrics.class).action("cancel_subscription", "succeeded");
+			assertThat(registry.get(PortalMetrics.ACTIONS).counter().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void metricsWithoutMeterRegistryRecordNothing() {
+		this.contextRunner.run((context) -> assertThat(context).getBean(PortalMetrics.class)
+			.isSameAs(PortalMetrics.none()));
+	}
+
+	@Test
+	void hostMetricsAndSnapshotStoreAreKept() {
+		PortalMetrics metrics = new PortalMetrics(new SimpleMeterRegistry());
+		BillingSnapshotStore store = new InMemoryBillingSnapshotStore();
+		this.contextRunner.withBean(PortalMetrics.class, () -> metrics)
+			.withBean(BillingSnapshotStore.class, () -> store)
+			.run((context) -> {
+				assertThat(context).getBean(PortalMetrics.class).isSameAs(metrics);
+				assertThat(context).getBean(BillingSnapshotStore.class).isSameAs(store);
+				assertThat(context).hasSingleBean(AccountSnapshots.class);
+			});
+	}
 
 	@Test
 	void defaultBeansAreCreated() {

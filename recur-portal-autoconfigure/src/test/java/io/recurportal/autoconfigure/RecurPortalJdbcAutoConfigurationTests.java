@@ -21,6 +21,9 @@ import io.recurportal.jdbc.PortalSchemaInitializer;
 import io.recurportal.session.InMemoryPortalSessionStore;
 import io.recurportal.session.JdbcPortalSessionStore;
 import io.recurportal.session.PortalSessionStore;
+import io.recurportal.snapshot.BillingSnapshotStore;
+import io.recurportal.snapshot.InMemoryBillingSnapshotStore;
+import io.recurportal.snapshot.JdbcBillingSnapshotStore;
 import io.recurportal.subscription.InMemorySubscriptionMirror;
 import io.recurportal.subscription.JdbcSubscriptionMirror;
 import io.recurportal.subscription.SubscriptionMirror;
@@ -54,6 +57,7 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(AuditTrail.class).isInstanceOf(JdbcAuditTrail.class);
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(JdbcPortalSessionStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(JdbcWebhookEventStore.class);
+		assertThat(context).getBean(BillingSnapshotStore.class).isInstanceOf(JdbcBillingSnapshotStore.class);
 		assertThat(context).hasSingleBean(StoreCleanup.class).hasSingleBean(PortalSchemaInitializer.class);
 		assertThat(context).getBean(ProcessingTransactions.class).isInstanceOf(SpringProcessingTransactions.class);
 	}
@@ -63,6 +67,7 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(AuditTrail.class).isInstanceOf(InMemoryAuditTrail.class);
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(InMemoryPortalSessionStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(InMemoryWebhookEventStore.class);
+		assertThat(context).getBean(BillingSnapshotStore.class).isInstanceOf(InMemoryBillingSnapshotStore.class);
 		assertThat(context).doesNotHaveBean(StoreCleanup.class)
 			.doesNotHaveBean(PortalSchemaInitializer.class)
 			.doesNotHaveBean(ProcessingTransactions.class);
