@@ -66,6 +66,8 @@ final class StripeSubscriptions {
 
 	private final Clock clock;
 
+	private final StripeProductCache productCache;
+
 	StripeSubscriptions(StripeClient client, StripeModelMapper mapper, StripeErrorTranslator errors,
 			StripeCatalog catalog, Clock clock) {
 		this.client = client;
@@ -73,13 +75,16 @@ final class StripeSubscriptions {
 		this.errors = errors;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.productCache = new StripeProductCache(clock);
 	}
 
 	/**
 	 * {@code GET /v1/subscriptions?customer=&status=all} (one call per
 	 * {@value #PAGE_SIZE}), then {@code GET /v1/products?ids[]=} for their products (one
-	 * call per {@value #PAGE_SIZE} products): two calls for a usual customer. Stripe cannot
-	 * expand {@code data.items.data.price.product} from a list, it is five levels deep.
+	 * call per {@value #PAGE_SIZE} products) unless they were fetched in the last few
+	 * minutes: one call for a usual customer, two the first time a product is seen. Stripe
+	 * cannot expand {@code data.items.data.price.product} from a list, it is five levels
+	 * deep.
 	 */
 	List<Subscription> list(String customerId) {
 		List<com.stripe.model.Subscription> subscriptions = listStripe(customerId);
@@ -128,6 +133,12 @@ final class StripeSubscriptions {
 			}
 		}
 		Map<String, com.stripe.model.Product> products = new HashMap<>();
+		for (String id : List.copyOf(ids)) {
+			this.productCache.get(id).ifPresent((product) -> {
+				products.put(id, product);
+				ids.remove(id);
+			});
+		}
 		List<String> remaining = new ArrayList<>(ids);
 		while (!remaining.isEmpty()) {
 			List<String> chunk = List.copyOf(remaining.subList(0, (int) Math.min(PAGE_SIZE, remaining.size())));
@@ -135,7 +146,10 @@ final class StripeSubscriptions {
 			ProductListParams params = ProductListParams.builder().addAllId(chunk).setLimit(PAGE_SIZE).build();
 			this.errors.call(PortalErrorCode.INVALID_REQUEST, () -> this.client.v1().products().list(params))
 				.getData()
-				.forEach((product) -> products.put(product.getId(), product));
+				.forEach((product) -> {
+					products.put(product.getId(), product);
+					this.productCache.put(product);
+				});
 		}
 		return products;
 	}

@@ -111,6 +111,23 @@ class StripeBillingGatewaySubscriptionTests {
 	}
 
 	@Test
+	void listSubscriptionsAgainThenProductsFetchedRecentlyAreNotAskedAgain() {
+		String active = subscription((subscription) -> firstItem(subscription).withObject("price").put("product",
+				"prod_Pro"));
+		stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions"))
+			.willReturn(json(list("/v1/subscriptions", false, active))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/products"))
+			.willReturn(json(list("/v1/products", false, fixture("product.json")))));
+
+		this.gateway.listSubscriptions("cus_NffrFeUfNV2Hib");
+		List<Subscription> again = this.gateway.listSubscriptions("cus_Other1");
+
+		assertThat(requests(stripe)).extracting(StripeTestSupport.Recorded::path)
+			.containsExactly("/v1/subscriptions", "/v1/products", "/v1/subscriptions");
+		assertThat(again.get(0).price().product().name()).isEqualTo("Pro");
+	}
+
+	@Test
 	void findSubscriptionThenExpandsTheProductAndTakesThePeriodFromTheItem() {
 		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(json(fixture("subscription.json"))));
 
