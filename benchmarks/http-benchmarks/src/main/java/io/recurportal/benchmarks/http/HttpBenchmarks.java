@@ -47,6 +47,10 @@ public final class HttpBenchmarks {
 	}
 
 	public static void main(String[] args) {
+		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+			System.out.print(Options.USAGE);
+			return;
+		}
 		Options options;
 		try {
 			options = Options.parse(args);
@@ -360,7 +364,9 @@ public final class HttpBenchmarks {
 				"Mirror/naive views/s ratio: " + Table.f1(warm.result.okPerSecond() / naiveRate)
 						+ " (mirror warmed first); with a cold mirror: "
 						+ Table.f1(coldStart.result.okPerSecond() / naiveRate) + ". At 2 calls a view the naive side "
-						+ "can serve at most " + Table.f1(rate / 2.0) + " views/s even with clients that wait.\n"
+						+ "could serve at most " + Table.f1(rate / 2.0) + " views/s even with clients that wait: "
+						+ "against that bound the mirror serves " + Table.f1(warm.result.okPerSecond() / (rate / 2.0))
+						+ " times as many.\n"
 						+ "Non-200s are the provider's 429s surfacing (portal: 503 provider_unavailable; naive: 503); "
 						+ "clients send their next request at once, with no back-off. Neither transport retries a 429 "
 						+ "(the fake sends no Stripe-Should-Retry header) and every try is counted. Latency: 200s only.",
