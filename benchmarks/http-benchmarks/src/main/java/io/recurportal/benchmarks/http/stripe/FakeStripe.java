@@ -33,6 +33,8 @@ import com.sun.net.httpserver.HttpServer;
  * most {@code perSecond} requests are served in any second after a burst of that size.
  */
 public final class FakeStripe implements AutoCloseable {
+	private static final String DEFAULT_PAYMENT_METHOD = "invoice_settings.default_payment_method";
+
 
 	private static final Pattern SEARCH_BY_ACCOUNT = Pattern.compile("metadata\\['recur_account_id'\\]:'([^']*)'");
 
@@ -178,11 +180,13 @@ public final class FakeStripe implements AutoCloseable {
 		if (path.equals("/v1/customers/search")) {
 			Matcher matcher = SEARCH_BY_ACCOUNT.matcher(first(params, "query"));
 			String customerId = matcher.find() ? this.data.customerIdOfAccount(matcher.group(1)) : null;
-			return (customerId != null) ? StripeData.searchResult(path, this.data.customer(customerId))
+			return (customerId != null) ? StripeData.searchResult(path,
+					this.data.customer(customerId, expands(params, "data." + DEFAULT_PAYMENT_METHOD)))
 					: StripeData.searchResult(path);
 		}
 		if (path.startsWith("/v1/customers/")) {
-			return this.data.customer(path.substring("/v1/customers/".length()));
+			return this.data.customer(path.substring("/v1/customers/".length()),
+					expands(params, DEFAULT_PAYMENT_METHOD));
 		}
 		if (path.equals("/v1/subscriptions")) {
 			String list = this.data.subscriptionList(first(params, "customer"));
@@ -205,6 +209,12 @@ public final class FakeStripe implements AutoCloseable {
 			return this.data.paymentMethod(path.substring("/v1/payment_methods/".length()));
 		}
 		return null;
+	}
+
+	private static boolean expands(Map<String, List<String>> params, String field) {
+		return params.entrySet()
+			.stream()
+			.anyMatch((param) -> param.getKey().startsWith("expand[") && param.getValue().contains(field));
 	}
 
 	private static void send(HttpExchange exchange, int status, String body) throws IOException {

@@ -35,6 +35,10 @@ public final class StripeData {
 
 	private final Map<String, String> customersById = new HashMap<>();
 
+	// The same customers with invoice_settings.default_payment_method expanded, as Stripe
+	// answers when asked to.
+	private final Map<String, String> expandedCustomersById = new HashMap<>();
+
 	private final Map<String, String> customerIdsByAccount = new HashMap<>();
 
 	private final Map<String, String> subscriptionListsByCustomer = new HashMap<>();
@@ -82,6 +86,9 @@ public final class StripeData {
 			paymentMethod.put("id", paymentMethodId);
 			paymentMethod.put("customer", customerId);
 			data.paymentMethodsById.put(paymentMethodId, json.writeValueAsString(paymentMethod));
+			ObjectNode expanded = customer.deepCopy();
+			((ObjectNode) expanded.get("invoice_settings")).set("default_payment_method", paymentMethod);
+			data.expandedCustomersById.put(customerId, json.writeValueAsString(expanded));
 
 			ObjectNode subscription = subscriptionTemplate.deepCopy();
 			subscription.put("id", subscriptionId);
@@ -136,6 +143,10 @@ public final class StripeData {
 
 	String customer(String id) {
 		return this.customersById.get(id);
+	}
+
+	String customer(String id, boolean defaultPaymentMethodExpanded) {
+		return defaultPaymentMethodExpanded ? this.expandedCustomersById.get(id) : this.customersById.get(id);
 	}
 
 	String customerIdOfAccount(String account) {
