@@ -77,6 +77,8 @@ public class RecurPortalProperties {
 
 	private final Login login = new Login();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -155,6 +157,10 @@ public class RecurPortalProperties {
 
 	public Login getLogin() {
 		return this.login;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -821,6 +827,28 @@ public class RecurPortalProperties {
 
 		public void setFrom(@Nullable String from) {
 			this.from = from;
+		}
+
+	}
+
+	/**
+	 * The portal's Actuator health indicators.
+	 */
+	public static class Health {
+
+		/**
+		 * How long the billing provider's health is reused before the provider is asked
+		 * again. Probes may come every few seconds and each check is a request the provider
+		 * rate-limits; zero asks on every health request.
+		 */
+		private Duration providerCache = Duration.ofSeconds(30);
+
+		public Duration getProviderCache() {
+			return this.providerCache;
+		}
+
+		public void setProviderCache(Duration providerCache) {
+			this.providerCache = providerCache;
 		}
 
 	}
