@@ -34,10 +34,10 @@ import io.recurportal.error.PortalException;
  * requests wait for one check rather than each making their own.
  * <p>
  * Spring Boot puts no custom indicator in the {@code liveness} or {@code readiness}
- * group, and this one belongs in neither liveness group (restarting an instance does not
- * fix Stripe) nor, usually, readiness: every instance shares the provider, so an outage
- * would take all of them out of the load balancer at once, including the pages that do
- * not need the provider. Alert on it instead.
+ * group. Keep this one out of liveness (restarting an instance does not fix Stripe) and,
+ * usually, out of readiness: every instance shares the provider, so an outage would take
+ * all of them out of the load balancer at once, including the pages that do not need
+ * the provider. Alert on it instead.
  */
 public final class ProviderHealthIndicator implements HealthIndicator {
 
@@ -113,7 +113,7 @@ public final class ProviderHealthIndicator implements HealthIndicator {
 			return this.gateway.checkConnection();
 		}
 		catch (RuntimeException ex) {
-			// A host's gateway may throw; its message is shown only when it is the portal's own, made to be shown.
+			// Only the portal's own exceptions carry messages made to be shown; another's might name a key.
 			logger.warn("The billing gateway's connection check failed", ex);
 			String message = (ex instanceof PortalException) ? ex.getMessage()
 					: "The connection check failed with " + ex.getClass().getName();

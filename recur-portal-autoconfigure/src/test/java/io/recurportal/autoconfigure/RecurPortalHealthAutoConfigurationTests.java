@@ -110,7 +110,8 @@ class RecurPortalHealthAutoConfigurationTests {
 	void jdbcStoreWithATablePrefixThenItsTablesAreChecked() {
 		String prefix = TestDatabases.uniqueTablePrefix();
 		this.contextRunner.withBean(DataSource.class, TestDatabases::postgresPool)
-			.withPropertyValues("recur.portal.jdbc.table-prefix=" + prefix, "recur.portal.jdbc.initialize-schema=always")
+			.withPropertyValues("recur.portal.jdbc.table-prefix=" + prefix,
+					"recur.portal.jdbc.initialize-schema=always")
 			.run((context) -> {
 				assertThat(health(context, STORE).getStatus()).isEqualTo(Status.UP);
 				assertThat(health(context, STORE).getDetails()).containsEntry("database", "PostgreSQL");
@@ -234,8 +235,8 @@ class RecurPortalHealthAutoConfigurationTests {
 
 	@Test
 	void stripeConfiguredByPropertiesThenItsKeyIsCheckedOncePerCacheTime() {
-		stripe.stubFor(get(urlPathEqualTo("/v1/customers"))
-			.willReturn(okJson("{\"object\": \"list\", \"url\": \"/v1/customers\", \"has_more\": false, \"data\": []}")));
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(
+				okJson("{\"object\": \"list\", \"url\": \"/v1/customers\", \"has_more\": false, \"data\": []}")));
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(RecurPortalBillingAutoConfiguration.class,
 					RecurPortalHealthAutoConfiguration.class))
