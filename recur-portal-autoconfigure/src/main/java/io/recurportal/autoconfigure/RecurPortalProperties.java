@@ -79,6 +79,8 @@ public class RecurPortalProperties {
 
 	private final Mirror mirror = new Mirror();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -161,6 +163,10 @@ public class RecurPortalProperties {
 
 	public Mirror getMirror() {
 		return this.mirror;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -850,6 +856,28 @@ public class RecurPortalProperties {
 
 		public void setTimeToLive(Duration timeToLive) {
 			this.timeToLive = timeToLive;
+		}
+
+	}
+
+	/**
+	 * The portal's Actuator health indicators.
+	 */
+	public static class Health {
+
+		/**
+		 * How long the billing provider's health is reused before the provider is asked
+		 * again. Probes may come every few seconds and each check is a request the provider
+		 * rate-limits; zero asks on every health request.
+		 */
+		private Duration providerCache = Duration.ofSeconds(30);
+
+		public Duration getProviderCache() {
+			return this.providerCache;
+		}
+
+		public void setProviderCache(Duration providerCache) {
+			this.providerCache = providerCache;
 		}
 
 	}

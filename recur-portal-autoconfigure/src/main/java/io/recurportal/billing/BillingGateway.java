@@ -236,4 +236,19 @@ public interface BillingGateway {
 	 */
 	Optional<CheckoutSession> findCheckoutSession(String sessionId);
 
+	// Operations
+
+	/**
+	 * Checks that the provider can be used: that it answers, and accepts the credentials
+	 * the gateway is configured with. Meant for health checks, so it makes one cheap read
+	 * and does not retry; callers should not ask more often than every few seconds.
+	 * <p>
+	 * Failures are answered, not thrown. The default answers
+	 * {@link ProviderStatus.State#UNKNOWN}, so a host's gateway need not implement it.
+	 * @return what the check found
+	 */
+	default ProviderStatus checkConnection() {
+		return ProviderStatus.unknown("This billing gateway offers no connection check");
+	}
+
 }

@@ -7,8 +7,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The sample's own security: its pages and the demo token endpoint are open, anything
- * else needs a bearer token. The portal's paths are secured by the starter's own chain.
+ * The sample's own security: its pages, the demo token endpoint and the health endpoint
+ * are open, anything else needs a bearer token. The portal's paths are secured by the starter's own chain.
  */
 @Configuration(proxyBeanMethods = false)
 class SampleSecurityConfiguration {
@@ -27,6 +27,9 @@ class SampleSecurityConfiguration {
 	SecurityFilterChain sampleSecurityFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/account", "/demo/token", "/sample.css", "/account.js", "/error")
+			.permitAll()
+			// For load balancers and probes; Actuator exposes no other endpoint (application.yml).
+			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -67,6 +67,25 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void healthIsOpenWithThePortalsComponentsUpButNoDetailsAndNoOtherEndpoint() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/health")).build());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode health = this.json.readTree(response.body());
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		for (String component : new String[] { "recurPortalProvider", "recurPortalStore" }) {
+			JsonNode portal = health.get("components").get(component);
+			assertThat(portal).as(component).isNotNull();
+			assertThat(portal.get("status").asString()).as(component).isEqualTo("UP");
+			assertThat(portal.has("details")).as(component).isFalse();
+		}
+		assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/recurPortalStore")).build()).statusCode())
+			.isEqualTo(200);
+		assertThat(send(HttpRequest.newBuilder(uri("/actuator")).build()).statusCode()).isEqualTo(401);
+		assertThat(send(HttpRequest.newBuilder(uri("/actuator/env")).build()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void demoTokenRefusesBadInput() throws Exception {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/demo/token"))
 			.header("Content-Type", "application/json")

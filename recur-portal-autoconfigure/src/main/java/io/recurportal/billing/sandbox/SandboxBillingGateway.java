@@ -32,6 +32,7 @@ import io.recurportal.billing.Price;
 import io.recurportal.billing.ProrationBehavior;
 import io.recurportal.billing.ProrationPreview;
 import io.recurportal.billing.ProviderInfo;
+import io.recurportal.billing.ProviderStatus;
 import io.recurportal.billing.Subscription;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
@@ -619,6 +620,14 @@ public final class SandboxBillingGateway implements BillingGateway {
 
 	private record InvoiceAndCustomer(Invoice invoice, Customer customer) {
 
+	}
+
+	/**
+	 * Always available: the sandbox lives in this JVM.
+	 */
+	@Override
+	public ProviderStatus checkConnection() {
+		return ProviderStatus.available();
 	}
 
 }

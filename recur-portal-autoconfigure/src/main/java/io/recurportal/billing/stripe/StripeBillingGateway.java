@@ -21,6 +21,7 @@ import io.recurportal.billing.Price;
 import io.recurportal.billing.ProrationBehavior;
 import io.recurportal.billing.ProrationPreview;
 import io.recurportal.billing.ProviderInfo;
+import io.recurportal.billing.ProviderStatus;
 import io.recurportal.billing.Subscription;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +56,8 @@ public final class StripeBillingGateway implements BillingGateway {
 
 	private final StripeCheckout checkout;
 
+	private final StripeConnectionCheck connectionCheck;
+
 	/**
 	 * Creates a gateway.
 	 * @param client the client to call Stripe with
@@ -77,6 +80,7 @@ public final class StripeBillingGateway implements BillingGateway {
 				new StripeInvoicePdfDownloader(settings.connectTimeout(), settings.readTimeout()));
 		this.paymentMethods = new StripePaymentMethods(client, mapper, errors, this.subscriptions);
 		this.checkout = new StripeCheckout(client, mapper, errors);
+		this.connectionCheck = new StripeConnectionCheck(client);
 	}
 
 	/**
@@ -295,6 +299,17 @@ public final class StripeBillingGateway implements BillingGateway {
 	@Override
 	public Optional<CheckoutSession> findCheckoutSession(String sessionId) {
 		return this.checkout.find(sessionId);
+	}
+
+	/**
+	 * One call, {@code GET /v1/customers?limit=1}, not retried and waiting at most five
+	 * seconds for the answer: a key Stripe refuses is {@code invalid_api_key}, a restricted
+	 * key that may not read customers {@code insufficient_permissions}, a connection failure
+	 * or timeout {@code unreachable}, a 429 {@code rate_limited}.
+	 */
+	@Override
+	public ProviderStatus checkConnection() {
+		return this.connectionCheck.check();
 	}
 
 }

@@ -1,0 +1,26 @@
+package io.recurportal.jdbc;
+
+import java.util.List;
+
+/**
+ * The tables the portal's schema files create, named without their prefix.
+ */
+public final class PortalTables {
+
+	/** Every table of the schema files, without the prefix. */
+	public static final List<String> NAMES = List.of("subscription", "subscription_sync", "billing_snapshot",
+			"billing_change", "audit", "session", "webhook_event", "login_attempt");
+
+	private PortalTables() {
+	}
+
+	/**
+	 * Every table's full name.
+	 * @param tablePrefix the prefix, {@code recur_portal_} by default
+	 * @return the names with the prefix
+	 */
+	public static List<String> withPrefix(String tablePrefix) {
+		return NAMES.stream().map((name) -> tablePrefix + name).toList();
+	}
+
+}
