@@ -21,6 +21,7 @@ import io.recurportal.billing.IdempotencyKeys;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.session.CreatedPortalSession;
+import io.recurportal.session.PortalLinks;
 import io.recurportal.session.PortalSessionRequest;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.session.ProviderHostedPortal;
@@ -102,7 +103,14 @@ public class PortalSessionController {
 
 	}
 
+	// Spring MVC logs what a controller returns (in part at DEBUG, in full at TRACE) by its
+	// toString(): never the link's token there.
 	record Link(@Nullable String id, String url) {
+
+		@Override
+		public String toString() {
+			return "Link[id=" + this.id + ", url=" + PortalLinks.redact(this.url) + "]";
+		}
 
 	}
 

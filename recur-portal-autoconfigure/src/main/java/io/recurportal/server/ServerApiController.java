@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +31,7 @@ import io.recurportal.billing.Subscription;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.session.CreatedPortalSession;
+import io.recurportal.session.PortalLinks;
 import io.recurportal.session.PortalSession;
 import io.recurportal.session.PortalSessionRequest;
 import io.recurportal.session.PortalSessions;
@@ -94,7 +96,7 @@ public class ServerApiController {
 		Map<String, @Nullable Object> view = new LinkedHashMap<>();
 		view.put("id", session.id());
 		view.put("object", "portal.session");
-		view.put("url", url);
+		view.put("url", (url != null) ? new SessionUrl(url) : null);
 		view.put("customer", session.customerId());
 		view.put("customerId", session.customerId());
 		view.put("returnUrl", session.returnUrl());
@@ -131,6 +133,20 @@ public class ServerApiController {
 			@JsonAlias({ "configuration", "configuration_id" }) @Nullable @Size(max = 64) String configurationId,
 			@Nullable @Size(max = 35) String locale,
 			@JsonAlias("expires_in") @Nullable @Min(1) @Max(86400) Long expiresIn) {
+
+	}
+
+	/**
+	 * The link of a new session: written whole to JSON, but without its token where
+	 * Spring MVC logs the answer (by {@code toString()}, in part at DEBUG, in full at
+	 * TRACE).
+	 */
+	record SessionUrl(@JsonValue String value) {
+
+		@Override
+		public String toString() {
+			return PortalLinks.redact(this.value);
+		}
 
 	}
 

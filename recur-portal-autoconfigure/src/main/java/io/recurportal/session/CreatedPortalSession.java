@@ -9,4 +9,10 @@ package io.recurportal.session;
  */
 public record CreatedPortalSession(PortalSession session, String url) {
 
+	@Override
+	public String toString() {
+		// Never the token: the URL is a credential until it is opened.
+		return "CreatedPortalSession[session=" + this.session + ", url=" + PortalLinks.redact(this.url) + "]";
+	}
+
 }

@@ -30,6 +30,30 @@ public final class PortalLinks {
 		return origin() + this.portalPath + "/s/" + token;
 	}
 
+	/**
+	 * A link as logs and {@code toString()} may show it: everything up to its last path
+	 * segment, which is the token, a credential until the link is opened. Works for any
+	 * link whose last segment is a secret, such as a Stripe billing-portal session's.
+	 * @param url the link
+	 * @return the link with its last path segment, query and fragment replaced by
+	 * {@code [redacted]}
+	 */
+	public static String redact(@Nullable String url) {
+		if (url == null) {
+			return "null";
+		}
+		int end = url.length();
+		int query = url.indexOf('?');
+		int fragment = url.indexOf('#');
+		if (query >= 0) {
+			end = query;
+		}
+		if (fragment >= 0 && fragment < end) {
+			end = fragment;
+		}
+		return url.substring(0, url.lastIndexOf('/', end - 1) + 1) + "[redacted]";
+	}
+
 	private String origin() {
 		if (this.baseUrl != null) {
 			return this.baseUrl;
