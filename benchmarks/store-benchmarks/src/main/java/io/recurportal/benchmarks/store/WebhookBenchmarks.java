@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
@@ -99,7 +100,7 @@ public class WebhookBenchmarks {
 	private boolean measuresBaseline;
 
 	@Setup(Level.Trial)
-	public void startDatabase(org.openjdk.jmh.infra.BenchmarkParams params) {
+	public void startDatabase(BenchmarkParams params) {
 		this.measuresBaseline = params.getBenchmark().endsWith("baselineClaimInsert");
 		this.database = BenchmarkDatabase.create();
 		this.database.execute("CREATE TABLE " + BASELINE_TABLE + " (event_id VARCHAR(255) PRIMARY KEY)");
