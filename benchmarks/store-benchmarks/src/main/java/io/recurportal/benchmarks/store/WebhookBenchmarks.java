@@ -37,6 +37,8 @@ import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.sandbox.SandboxClock;
 import io.recurportal.billing.sandbox.SandboxSeed;
 import io.recurportal.billing.sandbox.SandboxSettings;
+import io.recurportal.snapshot.AccountSnapshots;
+import io.recurportal.snapshot.JdbcBillingSnapshotStore;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.JdbcSubscriptionMirror;
 import io.recurportal.webhook.JdbcWebhookEventStore;
@@ -110,8 +112,13 @@ public class WebhookBenchmarks {
 				this.database.transactions(), BenchmarkDatabase.TABLE_PREFIX);
 		JdbcSubscriptionMirror mirror = new JdbcSubscriptionMirror(this.database.dataSource(),
 				this.database.transactions(), BenchmarkDatabase.TABLE_PREFIX);
+		// The portal's own wiring, snapshots in the same database as the mirror.
+		AccountSnapshots snapshots = new AccountSnapshots(new JdbcBillingSnapshotStore(this.database.dataSource(),
+				this.database.transactions(), BenchmarkDatabase.TABLE_PREFIX), Duration.ofMinutes(10),
+				Clock.systemUTC());
 		WebhookEventHandler handler = new WebhookEventHandler(sandbox, mirror, new AccountSubscriptions(sandbox,
-				mirror, new BillingAccountCustomerResolver(sandbox), Clock.systemUTC()));
+				mirror, new BillingAccountCustomerResolver(sandbox, snapshots), snapshots, Clock.systemUTC()),
+				snapshots);
 		this.verifier = new StripeSignatureVerifier(List.of(SECRET), Duration.ofMinutes(5), Clock.systemUTC());
 		this.reader = new StripeEventReader();
 		this.processor = new WebhookEventProcessor(store, handler, (event) -> this.published.increment(),
