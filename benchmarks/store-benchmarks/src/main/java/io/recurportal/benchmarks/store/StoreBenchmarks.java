@@ -130,7 +130,8 @@ public final class StoreBenchmarks {
 				+ " ops/s = redemption attempts/s. Double redemptions must be 0.");
 		System.out.println("5  measured: Stripe-Signature check + event read + WebhookEventProcessor.process: claim"
 				+ " (JdbcWebhookEventStore), sandbox subscription read,");
-		System.out.println("   JdbcSubscriptionMirror update, one transaction; no HTTP. 20% of deliveries are"
+		System.out.println("   JdbcSubscriptionMirror update, the account's snapshots invalidated"
+				+ " (JdbcBillingSnapshotStore), one transaction; no HTTP. 20% of deliveries are"
 				+ " redeliveries of earlier events. baseline: plain JDBC");
 		System.out.println("   INSERT ... ON CONFLICT DO NOTHING of the same deliveries' event ids. Counts are of"
 				+ " the measurement iterations; skipped must equal redeliveries.");
