@@ -116,8 +116,10 @@ public final class AccountSnapshots {
 				return reader.read(stored.get().json());
 			}
 			catch (JacksonException ex) {
-				// Written by another version of the portal: read it again.
-				logger.debug("Ignoring a " + kind + " snapshot that cannot be read: " + ex.getOriginalMessage());
+				// Written by another version of the portal: read it again. The message would quote
+				// the customer's data, so only its kind is logged.
+				logger.debug("Ignoring a " + kind + " snapshot that cannot be read (" + ex.getClass().getSimpleName()
+						+ ")");
 			}
 		}
 		T value = read.get();
