@@ -15,7 +15,11 @@ public final class TestSnapshots {
 	}
 
 	public static AccountSnapshots inMemory() {
-		return new AccountSnapshots(new InMemoryBillingSnapshotStore(), Duration.ofMinutes(10), Clock.systemUTC());
+		return inMemory(Clock.systemUTC());
+	}
+
+	public static AccountSnapshots inMemory(Clock clock) {
+		return new AccountSnapshots(new InMemoryBillingSnapshotStore(), Duration.ofMinutes(10), clock);
 	}
 
 }

@@ -1,18 +1,23 @@
 package io.recurportal.webhook;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.recurportal.testsupport.MutableClock;
 import io.recurportal.testsupport.TestSnapshots;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
+import io.recurportal.billing.Invoice;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
 import io.recurportal.subscription.AccountSubscriptions;
@@ -36,7 +41,9 @@ class WebhookEventHandlerTests {
 
 	private final SubscriptionMirror mirror = new InMemorySubscriptionMirror();
 
-	private final AccountSnapshots snapshots = TestSnapshots.inMemory();
+	private final MutableClock clock = new MutableClock(T1);
+
+	private final AccountSnapshots snapshots = TestSnapshots.inMemory(this.clock);
 
 	private final WebhookEventHandler handler = new WebhookEventHandler(this.gateway, this.mirror,
 			new AccountSubscriptions(this.gateway, this.mirror,
@@ -152,6 +159,24 @@ class WebhookEventHandlerTests {
 		assertThat(this.handler.handle(
 				new WebhookEvent("evt_p", WebhookEvent.INVOICE_PAID, T1, "cus_1", null, "in_1", null)))
 			.isEmpty();
+	}
+
+	@Test
+	void handleWhenInvoiceOfAnAccountThenItsSnapshotsAreReadAgain() {
+		given(this.gateway.findCustomer("cus_1")).willReturn(Optional.of(customer("cus_1", "acc_1")));
+		AtomicInteger reads = new AtomicInteger();
+		Supplier<List<Invoice>> read = () -> {
+			reads.incrementAndGet();
+			return List.of();
+		};
+		this.snapshots.invoices("acc_1", read);
+		this.snapshots.invoices("acc_2", read);
+		this.clock.advance(Duration.ofSeconds(1));
+		this.handler.handle(new WebhookEvent("evt_f", WebhookEvent.INVOICE_FINALIZED, T1, "cus_1", null, "in_1", null));
+		this.clock.advance(Duration.ofSeconds(1));
+		this.snapshots.invoices("acc_1", read);
+		this.snapshots.invoices("acc_2", read);
+		assertThat(reads).hasValue(3);
 	}
 
 	@Test
