@@ -4,12 +4,15 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import com.stripe.exception.ApiConnectionException;
@@ -53,7 +56,15 @@ final class StripeErrorTranslator {
 
 	private static final String RESOURCE_MISSING = "resource_missing";
 
+	/** How often a rate limit is logged as a warning; the ones between are counted. */
+	static final Duration RATE_LIMIT_WARNING_INTERVAL = Duration.ofMinutes(1);
+
 	private final AtomicBoolean configurationProblemLogged = new AtomicBoolean();
+
+	// When a rate limit was last logged as a warning, and how many came since.
+	private final AtomicReference<@Nullable Instant> rateLimitWarnedAt = new AtomicReference<>();
+
+	private final AtomicLong rateLimitsSinceWarning = new AtomicLong();
 
 	private final Clock clock;
 
@@ -121,7 +132,7 @@ final class StripeErrorTranslator {
 					"The billing provider is not available", DEFAULT_UNAVAILABLE_DELAY, null);
 		}
 		if (ex instanceof RateLimitException) {
-			warn("Stripe is rate limiting requests", ex);
+			warnRateLimited(ex);
 			return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
 					"The billing provider is busy; try again shortly", retryAfter(ex, DEFAULT_RATE_LIMIT_DELAY), ex);
 		}
@@ -234,6 +245,22 @@ final class StripeErrorTranslator {
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug(message);
+		}
+	}
+
+	// Under a rate limit every request fails: one warning a minute, not one per request.
+	private void warnRateLimited(StripeException ex) {
+		Instant now = this.clock.instant();
+		Instant last = this.rateLimitWarnedAt.get();
+		boolean due = last == null || !now.isBefore(last.plus(RATE_LIMIT_WARNING_INTERVAL));
+		if (due && this.rateLimitWarnedAt.compareAndSet(last, now)) {
+			long since = this.rateLimitsSinceWarning.getAndSet(0);
+			warn("Stripe is rate limiting requests"
+					+ ((since > 0) ? "; " + since + " more since the last warning" : ""), ex);
+		}
+		else {
+			this.rateLimitsSinceWarning.incrementAndGet();
+			debug("Stripe is rate limiting requests", ex);
 		}
 	}
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import io.recurportal.testsupport.MutableClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -89,6 +91,27 @@ class StripeBillingGatewayFaultTests {
 		assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(7));
 		// Hammering a rate limit makes it worse: the caller waits Retry-After instead.
 		assertTriesWithTheSameKey(1);
+	}
+
+	@Test
+	void callsWhenRateLimitedThenOneWarningAMinuteCountingTheOthers(CapturedOutput output) {
+		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(
+				error(429, "invalid_request_error", "rate_limit", "Too many requests", null, null)));
+		MutableClock clock = new MutableClock(StripeTestSupport.NOW);
+		StripeBillingGateway gateway = new StripeBillingGateway(StripeTestSupport.client(stripe, Duration.ofSeconds(10)),
+				StripeGatewaySettings.forSecretKey(StripeTestSupport.SECRET_KEY, StripeTestSupport.PUBLISHABLE_KEY,
+						Duration.ofSeconds(5), Duration.ofSeconds(10)),
+				clock);
+
+		for (int i = 0; i < 5; i++) {
+			cancelFails(gateway);
+		}
+		clock.advance(StripeErrorTranslator.RATE_LIMIT_WARNING_INTERVAL);
+		cancelFails(gateway);
+
+		assertThat(output.getOut().lines().filter((line) -> line.contains(" WARN ")
+				&& line.contains("Stripe is rate limiting requests"))).hasSize(2);
+		assertThat(output.getOut()).contains("Stripe is rate limiting requests; 4 more since the last warning");
 	}
 
 	@Test
