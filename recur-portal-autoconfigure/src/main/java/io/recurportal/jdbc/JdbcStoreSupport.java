@@ -128,7 +128,12 @@ public final class JdbcStoreSupport {
 		}
 	}
 
-	private boolean isPostgres() {
+	/**
+	 * Whether the stores' database is PostgreSQL, whose statements some stores write more
+	 * efficiently.
+	 * @return {@code true} on PostgreSQL
+	 */
+	public boolean isPostgres() {
 		Boolean postgres = this.postgres;
 		if (postgres == null) {
 			postgres = "PostgreSQL".equals(databaseProductName());

@@ -3,6 +3,7 @@ package io.recurportal.session;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -33,6 +34,8 @@ public final class JdbcPortalSessionStore implements PortalSessionStore {
 
 	private final String redeem;
 
+	private final String redeemReturning;
+
 	private final String findByBrowserTokenHash;
 
 	private final String endBrowserSession;
@@ -57,6 +60,7 @@ public final class JdbcPortalSessionStore implements PortalSessionStore {
 		this.redeem = "UPDATE " + sessions + " SET accessed_at = :now, browser_token_hash = :browserTokenHash,"
 				+ " browser_expires_at = :browserExpiresAt"
 				+ " WHERE token_hash = :tokenHash AND accessed_at IS NULL AND expires_at > :now";
+		this.redeemReturning = this.redeem + " RETURNING " + COLUMNS;
 		this.findByBrowserTokenHash = select
 				+ " WHERE browser_token_hash = :browserTokenHash AND browser_expires_at > :now";
 		this.endBrowserSession = "UPDATE " + sessions + " SET browser_token_hash = NULL,"
@@ -105,13 +109,18 @@ public final class JdbcPortalSessionStore implements PortalSessionStore {
 	@Override
 	public Optional<PortalSession> redeem(String tokenHash, String browserTokenHash, Instant now,
 			Instant browserExpiresAt) {
-		int redeemed = this.support.jdbc()
-			.sql(this.redeem)
-			.param("now", JdbcStoreSupport.timestamp(now))
-			.param("browserTokenHash", browserTokenHash)
-			.param("browserExpiresAt", JdbcStoreSupport.timestamp(browserExpiresAt))
-			.param("tokenHash", tokenHash)
-			.update();
+		Map<String, Object> parameters = Map.of("now", JdbcStoreSupport.timestamp(now), "browserTokenHash",
+				browserTokenHash, "browserExpiresAt", JdbcStoreSupport.timestamp(browserExpiresAt), "tokenHash",
+				tokenHash);
+		if (this.support.isPostgres()) {
+			// One round trip: the row comes back from the very update that redeemed it.
+			return this.support.jdbc()
+				.sql(this.redeemReturning)
+				.params(parameters)
+				.query(JdbcPortalSessionStore::session)
+				.optional();
+		}
+		int redeemed = this.support.jdbc().sql(this.redeem).params(parameters).update();
 		// The update count alone decides: only the caller whose update changed the row reads it.
 		return (redeemed == 1) ? findByTokenHash(tokenHash) : Optional.empty();
 	}
