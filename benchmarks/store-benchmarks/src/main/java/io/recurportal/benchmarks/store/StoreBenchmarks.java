@@ -123,9 +123,9 @@ public final class StoreBenchmarks {
 		System.out.println("ops/s: mean of the measurement iterations (min-max); ratio = ops/s / baseline ops/s, both"
 				+ " measured in this run at the same thread count.");
 		System.out.println("4  measured: JdbcPortalSessionStore create + redeem as PortalSessions does them (random"
-				+ " token, SHA-256, INSERT; UPDATE ... WHERE accessed_at IS NULL; SELECT),");
+				+ " token, SHA-256, INSERT; UPDATE ... WHERE accessed_at IS NULL RETURNING),");
 		System.out.println("   without the provider's customer lookup. baseline: plain JDBC INSERT, conditional"
-				+ " UPDATE and SELECT of one narrow row (the same 3 round trips).");
+				+ " UPDATE and SELECT of one narrow row (3 round trips, the store's 2).");
 		System.out.println("   race: " + RACE_TOKENS + " tokens, each redeemed by all racers at the same moment;"
 				+ " ops/s = redemption attempts/s. Double redemptions must be 0.");
 		System.out.println("5  measured: Stripe-Signature check + event read + WebhookEventProcessor.process: claim"
