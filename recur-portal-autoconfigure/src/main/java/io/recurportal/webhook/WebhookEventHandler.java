@@ -117,15 +117,22 @@ public final class WebhookEventHandler {
 			events.addAll(storeSubscription(event, event.subscriptionId(), false));
 		}
 		String customerId = event.customerId();
-		String accountId = (customerId != null) ? accountOf(event, customerId) : null;
-		if (customerId == null || accountId == null) {
+		String invoiceId = event.invoiceId();
+		boolean payment = (event.type().equals(WebhookEvent.INVOICE_PAID)
+				|| event.type().equals(WebhookEvent.INVOICE_PAYMENT_FAILED)) && invoiceId != null;
+		// Storing the subscription above already forgot its account's snapshots.
+		boolean withoutSubscription = event.subscriptionId() == null;
+		if (customerId == null || !(payment || withoutSubscription)) {
 			return events;
 		}
-		this.snapshots.forget(accountId);
-		String invoiceId = event.invoiceId();
-		boolean payment = event.type().equals(WebhookEvent.INVOICE_PAID)
-				|| event.type().equals(WebhookEvent.INVOICE_PAYMENT_FAILED);
-		if (!payment || invoiceId == null) {
+		String accountId = accountOf(event, customerId);
+		if (accountId == null) {
+			return events;
+		}
+		if (withoutSubscription) {
+			this.snapshots.forget(accountId);
+		}
+		if (!payment) {
 			return events;
 		}
 		events.add(event.type().equals(WebhookEvent.INVOICE_PAID)

@@ -32,6 +32,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 
 class WebhookEventHandlerTests {
 
@@ -159,6 +160,15 @@ class WebhookEventHandlerTests {
 		assertThat(this.handler.handle(
 				new WebhookEvent("evt_p", WebhookEvent.INVOICE_PAID, T1, "cus_1", null, "in_1", null)))
 			.isEmpty();
+	}
+
+	@Test
+	void handleWhenInvoiceOfASubscriptionFinalizedThenTheCustomerIsLookedUpOnce() {
+		provider(active("sub_1"));
+		this.handler
+			.handle(new WebhookEvent("evt_f", WebhookEvent.INVOICE_FINALIZED, T1, "cus_1", "sub_1", "in_1", null));
+		assertThat(this.mirror.find("acc_1", "sub_1")).isPresent();
+		then(this.gateway).should(times(1)).findCustomer("cus_1");
 	}
 
 	@Test
