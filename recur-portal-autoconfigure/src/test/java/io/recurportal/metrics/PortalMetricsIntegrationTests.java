@@ -1,7 +1,5 @@
 package io.recurportal.metrics;
 
-import java.time.Duration;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -119,9 +117,11 @@ class PortalMetricsIntegrationTests {
 			.tags("type", "customer.subscription.updated", "result", "processed")
 			.counter()
 			.count()).isPositive();
-		Timer lag = this.registry.get(PortalMetrics.WEBHOOK_LAG).tag("type", "customer.subscription.updated").timer();
-		assertThat(lag.count()).isPositive();
-		assertThat(lag.max(java.util.concurrent.TimeUnit.SECONDS)).isLessThan(Duration.ofMinutes(1).toSeconds());
+		// How the lag is measured is tested with a fixed clock in WebhookEventProcessorTests.
+		assertThat(this.registry.get(PortalMetrics.WEBHOOK_LAG)
+			.tag("type", "customer.subscription.updated")
+			.timer()
+			.count()).isPositive();
 	}
 
 	@Test

@@ -4,12 +4,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionOperations;
 
 import io.recurportal.testsupport.TestSnapshots;
+import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.billing.BillingGateway;
@@ -90,6 +95,32 @@ class WebhookEventProcessorTests {
 		processor.process(PAID);
 		assertThat(processor.process(PAID)).isEqualTo(Outcome.DUPLICATE);
 		assertThat(this.published).hasSize(1);
+	}
+
+	@Test
+	void processThenEventsCountedByResultAndLagTakenFromTheEventsCreation() {
+		providerHasSubscription();
+		AccountSnapshots snapshots = TestSnapshots.inMemory();
+		InMemorySubscriptionMirror mirror = new InMemorySubscriptionMirror();
+		WebhookEventHandler handler = new WebhookEventHandler(this.gateway, mirror, new AccountSubscriptions(
+				this.gateway, mirror, (account) -> Optional.empty(), snapshots, Clock.systemUTC()), snapshots);
+		WebhookEventProcessor processor = new WebhookEventProcessor(new InMemoryWebhookEventStore(10), handler,
+				this.published::add, ProcessingTransactions.none(), Clock.fixed(T1.plusSeconds(5), ZoneOffset.UTC));
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		processor.setMetrics(new PortalMetrics(registry));
+
+		processor.process(PAID);
+		processor.process(PAID);
+
+		assertThat(registry.get(PortalMetrics.WEBHOOK_EVENTS).tags("type", "invoice.paid", "result", "processed")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(registry.get(PortalMetrics.WEBHOOK_EVENTS).tags("type", "invoice.paid", "result", "duplicate")
+			.counter()
+			.count()).isEqualTo(1);
+		Timer lag = registry.get(PortalMetrics.WEBHOOK_LAG).tag("type", "invoice.paid").timer();
+		assertThat(lag.count()).isEqualTo(1);
+		assertThat(lag.totalTime(TimeUnit.SECONDS)).isEqualTo(5);
 	}
 
 	@Test
