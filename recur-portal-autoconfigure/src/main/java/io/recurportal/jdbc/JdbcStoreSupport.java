@@ -129,6 +129,23 @@ public final class JdbcStoreSupport {
 	}
 
 	/**
+	 * Writes one row in a transaction: the update, or, when it matched no row, the insert;
+	 * when another transaction inserted the row meanwhile, the update once more, so the
+	 * update's conditions decide against the row that won.
+	 * @param update the conditional {@code UPDATE} with named parameters
+	 * @param insert the {@code INSERT} with named parameters
+	 * @param keyColumns the comma-separated columns of the unique key
+	 * @param parameters the parameters of both statements
+	 * @return whether a row was written; {@code false} when the update's conditions kept
+	 * the stored row
+	 */
+	public boolean updateOrInsert(String update, String insert, String keyColumns, Map<String, ?> parameters) {
+		return inTransaction(() -> this.jdbc.sql(update).params(parameters).update() == 1
+				|| insertIfAbsent(insert, keyColumns, parameters)
+				|| this.jdbc.sql(update).params(parameters).update() == 1);
+	}
+
+	/**
 	 * Whether the stores' database is PostgreSQL, whose statements some stores write more
 	 * efficiently.
 	 * @return {@code true} on PostgreSQL

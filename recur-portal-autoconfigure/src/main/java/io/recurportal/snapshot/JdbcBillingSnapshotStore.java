@@ -78,9 +78,7 @@ public final class JdbcBillingSnapshotStore implements BillingSnapshotStore {
 		parameters.put("data", snapshot.json());
 		parameters.put("readAt", JdbcStoreSupport.timestamp(snapshot.readAt()));
 		// A snapshot read later than this one is kept.
-		this.support.inTransaction(() -> update(this.updateIfNotOlder, parameters)
-				|| this.support.insertIfAbsent(this.insert, "account_id, kind", parameters)
-				|| update(this.updateIfNotOlder, parameters));
+		this.support.updateOrInsert(this.updateIfNotOlder, this.insert, "account_id, kind", parameters);
 	}
 
 	@Override
@@ -89,17 +87,10 @@ public final class JdbcBillingSnapshotStore implements BillingSnapshotStore {
 		parameters.put("accountId", accountId);
 		parameters.put("changedAt", JdbcStoreSupport.timestamp(changedAt));
 		this.support.inTransaction(() -> {
-			if (!update(this.updateChange, parameters)
-					&& !this.support.insertIfAbsent(this.insertChange, "account_id", parameters)) {
-				update(this.updateChange, parameters);
-			}
+			this.support.updateOrInsert(this.updateChange, this.insertChange, "account_id", parameters);
 			// Only to keep the table small: finding already skips them.
 			return this.support.jdbc().sql(this.deleteOlder).params(parameters).update();
 		});
-	}
-
-	private boolean update(String sql, Map<String, Object> parameters) {
-		return this.support.jdbc().sql(sql).params(parameters).update() == 1;
 	}
 
 }

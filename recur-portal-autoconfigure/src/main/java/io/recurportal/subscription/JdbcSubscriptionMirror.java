@@ -33,6 +33,8 @@ public final class JdbcSubscriptionMirror implements SubscriptionMirror {
 		.reversed()
 		.thenComparing(Subscription::id);
 
+	private static final String SUBSCRIPTION_KEY = "account_id, subscription_id";
+
 	private final JdbcStoreSupport support;
 
 	private final String findByAccount;
@@ -126,23 +128,16 @@ public final class JdbcSubscriptionMirror implements SubscriptionMirror {
 
 	@Override
 	public void save(String accountId, Subscription subscription) {
-		Map<String, Object> parameters = parameters(accountId, subscription, null);
-		this.support.inTransaction(() -> {
-			// An equal copy matches no row, and neither does a missing one: try the insert,
-			// and if a copy appeared meanwhile, compare again.
-			if (update(this.updateIfChanged, parameters) || insert(parameters)) {
-				return null;
-			}
-			update(this.updateIfChanged, parameters);
-			return null;
-		});
+		// An equal copy matches no row, and neither does a missing one: the insert then
+		// finds the row and does nothing.
+		this.support.updateOrInsert(this.updateIfChanged, this.insert, SUBSCRIPTION_KEY,
+				parameters(accountId, subscription, null));
 	}
 
 	@Override
 	public boolean saveIfNewer(String accountId, Subscription subscription, Instant observedAt) {
-		Map<String, Object> parameters = parameters(accountId, subscription, observedAt);
-		return this.support.inTransaction(() -> update(this.updateIfNotOlder, parameters) || insert(parameters)
-				|| update(this.updateIfNotOlder, parameters));
+		return this.support.updateOrInsert(this.updateIfNotOlder, this.insert, SUBSCRIPTION_KEY,
+				parameters(accountId, subscription, observedAt));
 	}
 
 	@Override
@@ -170,14 +165,7 @@ public final class JdbcSubscriptionMirror implements SubscriptionMirror {
 		parameters.put("accountId", accountId);
 		parameters.put("customerId", state.customerId());
 		parameters.put("syncedAt", JdbcStoreSupport.timestamp(state.syncedAt()));
-		this.support.inTransaction(() -> {
-			if (update(this.updateSyncState, parameters)
-					|| this.support.insertIfAbsent(this.insertSyncState, "account_id", parameters)) {
-				return null;
-			}
-			update(this.updateSyncState, parameters);
-			return null;
-		});
+		this.support.updateOrInsert(this.updateSyncState, this.insertSyncState, "account_id", parameters);
 	}
 
 	private Map<String, Object> parameters(String accountId, Subscription subscription,
@@ -189,14 +177,6 @@ public final class JdbcSubscriptionMirror implements SubscriptionMirror {
 		parameters.put("data", SubscriptionJson.write(subscription));
 		parameters.put("observedAt", JdbcStoreSupport.timestamp(observedAt));
 		return parameters;
-	}
-
-	private boolean update(String sql, Map<String, Object> parameters) {
-		return this.support.jdbc().sql(sql).params(parameters).update() == 1;
-	}
-
-	private boolean insert(Map<String, Object> parameters) {
-		return this.support.insertIfAbsent(this.insert, "account_id, subscription_id", parameters);
 	}
 
 }
