@@ -111,7 +111,8 @@ public final class SubscriptionCheckout {
 		return this.audited.perform(caller.account(), PortalAction.COMPLETE_CHECKOUT.value(), sessionId, () -> {
 			String customerId = this.subscriptions.customerId(accountId).orElse(null);
 			CheckoutSession session = this.gateway.findCheckoutSession(sessionId)
-				.filter((candidate) -> candidate.customerId().equals(customerId))
+				// A session names no customer until Stripe made one; such a session is no account's.
+				.filter((candidate) -> customerId != null && customerId.equals(candidate.customerId()))
 				.filter((candidate) -> candidate.mode() == CheckoutMode.SUBSCRIPTION)
 				.orElseThrow(() -> new PortalException(PortalErrorCode.CHECKOUT_SESSION_NOT_FOUND,
 						"No such checkout session on this account."));
