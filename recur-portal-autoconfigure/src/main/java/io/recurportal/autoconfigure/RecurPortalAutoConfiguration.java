@@ -177,11 +177,12 @@ public final class RecurPortalAutoConfiguration {
 	@ConditionalOnMissingBean
 	PortalSessions portalSessions(BillingGateway billingGateway, PortalSessionStore store,
 			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy, RecurPortalProperties properties,
-			PortalMetrics metrics) {
+			PortalMetrics metrics, AccountCustomerLinks customerLinks) {
 		PortalSessions sessions = new PortalSessions(billingGateway, store, configurations, returnUrlPolicy,
 				new PortalLinks(properties.getBaseUrl(), properties.getWeb().getPath()),
 				properties.getSessions().getDefaultConfiguration(), Clock.systemUTC());
 		sessions.setMetrics(metrics);
+		sessions.setCustomerLinks(customerLinks);
 		return sessions;
 	}
 
