@@ -84,6 +84,32 @@ class StripeMinimalObjectsPortalTests {
 		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/prices")).willReturn(json(list("/v1/prices", false))));
 		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/checkout/sessions/cs_test_minimal"))
 			.willReturn(json(minimal("checkout-session"))));
+		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/invoices/in_minimal_paid"))
+			.willReturn(json(fixture("minimal/invoice.json",
+					(paid) -> paid.put("id", "in_minimal_paid").put("status", "paid")))));
+		String subscription = StripeMinimalObjectsTests.withExpandedProduct(minimal("subscription"));
+		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/subscriptions/sub_minimal")).willReturn(json(subscription)));
+		stripe.stubFor(WireMock.post(urlPathEqualTo("/v1/subscriptions/sub_minimal")).willReturn(json(subscription)));
+	}
+
+	@Test
+	void actionsAnsweredWithMinimalObjects() throws Exception {
+		String owner = "Bearer " + jwts.token("acct-min", "alice", "owner");
+		this.mvc
+			.perform(post("/api/subscriptions/sub_minimal/cancel").header("Authorization", owner)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"timing\":\"period_end\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value("sub_minimal"));
+		this.mvc.perform(post("/api/subscriptions/sub_minimal/pause").header("Authorization", owner))
+			.andExpect(status().isOk());
+		// No document yet: a clean 400, not a failure.
+		this.mvc.perform(get("/api/subscriptions/invoices/in_minimal_paid/pdf").header("Authorization", owner))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("invalid_request"));
+		this.mvc.perform(get("/api/subscriptions/identity").header("Authorization", owner))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.customer_id").value("cus_minimal"));
 	}
 
 	@Test
@@ -128,6 +154,11 @@ class StripeMinimalObjectsPortalTests {
 			.getResponse()
 			.getCookie("recur_portal_session");
 		this.mvc.perform(get("/portal").cookie(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/portal/profile").cookie(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/portal/subscriptions/sub_minimal/cancel").cookie(session))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/portal/invoices/in_minimal_paid/pdf").cookie(session))
+			.andExpect(status().isBadRequest());
 		this.mvc.perform(get("/portal/payment-method/complete").cookie(session).param("session_id", "cs_test_minimal"))
 			.andExpect(status().isNotFound());
 		// The form's CSRF handling is not what this test is about; only that nothing fails.

@@ -172,7 +172,7 @@ class StripeMinimalObjectsTests {
 		assertThat(subscription.currentPeriodEnd()).isEqualTo(Instant.ofEpochSecond(1758362400));
 	}
 
-	private static String withExpandedProduct(String subscription) {
+	static String withExpandedProduct(String subscription) {
 		ObjectNode node = object(subscription);
 		((ObjectNode) node.get("items").get("data").get(0).get("price")).set("product", object(minimal("product")));
 		return node.toString();
