@@ -1,7 +1,10 @@
 package io.recurportal.billing.stripe;
 
+import java.time.Instant;
+
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.stripe.net.Webhook;
 import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 import jakarta.servlet.http.Cookie;
@@ -44,12 +47,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		properties = { "recur.portal.billing=stripe", "recur.portal.stripe.secret-key=" + StripeTestSupport.SECRET_KEY,
 				"recur.portal.stripe.max-network-retries=0",
 				"recur.portal.api.secret-keys=" + StripeMinimalObjectsPortalTests.SERVER_KEY,
+				"recur.portal.webhook.secrets=" + StripeMinimalObjectsPortalTests.WEBHOOK_SECRET,
 				"recur.portal.allowed-return-origins=https://app.example.com",
 				"recur.portal.base-url=https://billing.example.com", "recur.portal.login.enabled=false" })
 @AutoConfigureMockMvc
 class StripeMinimalObjectsPortalTests {
 
 	static final String SERVER_KEY = "sk_portal_Minimal0Objects1Test2Key3Abcdefgh";
+
+	static final String WEBHOOK_SECRET = "whsec_Minimal0Objects1Test2Secret3Abc";
 
 	private static final TestJwts jwts = new TestJwts();
 
@@ -164,6 +170,30 @@ class StripeMinimalObjectsPortalTests {
 		// The form's CSRF handling is not what this test is about; only that nothing fails.
 		this.mvc.perform(post("/portal/payment-method").cookie(session).with(csrf()).param("request_id", "r-min"))
 			.andExpect(status().is4xxClientError());
+	}
+
+	@Test
+	void webhookEventsOfMinimalObjectsAreProcessed() throws Exception {
+		String subscription = StripeMinimalObjectsTests.withExpandedProduct(minimal("subscription"));
+		deliver("evt_min_checkout", "checkout.session.completed", minimal("checkout-session"));
+		deliver("evt_min_subscription", "customer.subscription.updated", subscription);
+		deliver("evt_min_invoice", "invoice.paid", minimal("invoice"));
+		deliver("evt_min_customer", "customer.updated", minimal("customer"));
+		deliver("evt_min_payment_method", "payment_method.detached", minimal("payment-method"));
+	}
+
+	private void deliver(String id, String type, String object) throws Exception {
+		String payload = fixture("minimal/event.json", (event) -> {
+			event.put("id", id).put("type", type).put("created", Instant.now().getEpochSecond());
+			event.withObject("data").set("object", StripeTestSupport.object(object));
+		});
+		String signature = Webhook.Signature.generateSignatureHeader(payload, WEBHOOK_SECRET,
+				Instant.now().getEpochSecond());
+		this.mvc
+			.perform(post("/webhooks/stripe").contentType(MediaType.APPLICATION_JSON)
+				.header("Stripe-Signature", signature)
+				.content(payload))
+			.andExpect(status().isOk());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -84,6 +84,21 @@ class StripeMinimalObjectsTests {
 	}
 
 	@Test
+	void customerWithoutInvoiceSettingsOrMetadataMaps() {
+		// Newer references list both as possibly absent (null) on customers of account-based billing.
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_minimal"))
+			.willReturn(json(fixture("minimal/customer.json", (customer) -> {
+				customer.remove("invoice_settings");
+				customer.putNull("metadata");
+			}))));
+
+		Customer customer = this.gateway.findCustomer("cus_minimal").orElseThrow();
+
+		assertThat(customer.metadata()).isEmpty();
+		assertThat(customer.defaultPaymentMethodId()).isNull();
+	}
+
+	@Test
 	void customerLookupsCreationAndUpdateAnsweredWithMinimalCustomers() {
 		String linked = fixture("minimal/customer.json",
 				(customer) -> customer.putObject("metadata").put("recur_account_id", "acct-min"));
