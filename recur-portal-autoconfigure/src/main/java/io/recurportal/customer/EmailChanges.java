@@ -95,7 +95,8 @@ public final class EmailChanges {
 	 * @param customer the caller's customer
 	 * @param email the new address
 	 * @param locale the language of the page, and so of the email
-	 * @throws PortalException {@code invalid_request} when links cannot be delivered
+	 * @throws PortalException {@code invalid_request} when links cannot be delivered,
+	 * {@code provider_unavailable} when sending this one failed
 	 */
 	public void request(PortalCaller caller, Customer customer, String email, Locale locale) {
 		EmailChangeLinkSender sender = this.sender;
@@ -109,8 +110,16 @@ public final class EmailChanges {
 		this.store.save(new PendingEmailChange(customer.id(), caller.account().accountId(), caller.account().userId(),
 				normalized, caller.configuration().id(), locale.toLanguageTag(), now, now.plus(LINK_LIFETIME)),
 				PortalTokens.hash(token));
-		sender.send(new EmailChangeLink(normalized, this.links.emailChangeUrl(token), locale,
-				caller.configuration().branding(), LINK_LIFETIME));
+		try {
+			sender.send(new EmailChangeLink(normalized, this.links.emailChangeUrl(token), locale,
+					caller.configuration().branding(), LINK_LIFETIME));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("recur-portal: an email change confirmation could not be sent: " + ex.getClass().getName());
+			logger.debug("Email change confirmation failure", ex);
+			throw new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
+					"The confirmation email could not be sent; please try again.");
+		}
 	}
 
 	/**
@@ -134,12 +143,28 @@ public final class EmailChanges {
 		return this.store.findByTokenHash(PortalTokens.hash(token), this.clock.instant());
 	}
 
+	private void save(PendingEmailChange change, String tokenHash) {
+		AccountContext account = new AccountContext(change.accountId(), change.userId(), Set.of(), true);
+		this.audited.perform(account, CONFIRM_ACTION, change.customerId(), () -> {
+			Customer customer = this.gateway.findCustomer(change.customerId())
+				.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
+						"The customer no longer exists."));
+			return this.gateway.updateCustomer(customer.id(),
+					new CustomerProfileUpdate(customer.name(), change.email(), customer.phone(), customer.address(),
+							customer.taxId()),
+					IdempotencyKeys.derive(change.accountId(), CONFIRM_ACTION, customer.id(), tokenHash));
+		});
+		logger.debug("Billing email change confirmed for customer " + change.customerId());
+	}
+
 	/**
 	 * Confirms a change: the link works once, even when opened on several instances at
 	 * the same moment. The other profile fields are kept as they are now.
 	 * @param token the link's token
 	 * @return the change that was made, unless the link was unknown, replaced, used or
 	 * expired
+	 * @throws PortalException when the provider could not save it; the link then works
+	 * again
 	 */
 	public Optional<PendingEmailChange> confirm(String token) {
 		if (!PortalTokens.isWellFormed(token)) {
@@ -148,17 +173,16 @@ public final class EmailChanges {
 		String tokenHash = PortalTokens.hash(token);
 		Optional<PendingEmailChange> redeemed = this.store.redeem(tokenHash, this.clock.instant());
 		redeemed.ifPresent((change) -> {
-			AccountContext account = new AccountContext(change.accountId(), change.userId(), Set.of(), true);
-			this.audited.perform(account, CONFIRM_ACTION, change.customerId(), () -> {
-				Customer customer = this.gateway.findCustomer(change.customerId())
-					.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
-							"The customer no longer exists."));
-				return this.gateway.updateCustomer(customer.id(),
-						new CustomerProfileUpdate(customer.name(), change.email(), customer.phone(), customer.address(),
-								customer.taxId()),
-						IdempotencyKeys.derive(change.accountId(), CONFIRM_ACTION, customer.id(), tokenHash));
-			});
-			logger.debug("Billing email change confirmed for customer " + change.customerId());
+			try {
+				save(change, tokenHash);
+			}
+			catch (RuntimeException ex) {
+				// Not saved: the link works again, unless a newer change was asked for meanwhile.
+				if (this.store.findByCustomerId(change.customerId(), this.clock.instant()).isEmpty()) {
+					this.store.save(change, tokenHash);
+				}
+				throw ex;
+			}
 		});
 		return redeemed;
 	}
