@@ -29,7 +29,23 @@ public final class EmailAddresses {
 	public static final String AMBIGUOUS_MESSAGE = "Several customers have this email; "
 			+ "name the customer by customerId or externalId.";
 
+	/**
+	 * The longest address accepted, in normal form: RFC 5321's 64-character local part,
+	 * {@code @} and 255-character domain. NFKC can lengthen text many times over, so
+	 * the normal form is what is measured, before it becomes a key anywhere.
+	 */
+	public static final int MAX_LENGTH = 320;
+
 	private EmailAddresses() {
+	}
+
+	/**
+	 * Whether an address is short enough, in normal form, to be a key.
+	 * @param email the address as entered
+	 * @return {@code true} when its normal form has at most {@value #MAX_LENGTH} characters
+	 */
+	public static boolean fits(String email) {
+		return email.length() <= MAX_LENGTH && normalize(email).length() <= MAX_LENGTH;
 	}
 
 	/**

@@ -79,7 +79,7 @@ public class ProfileController {
 			@RequestParam(name = "tax_id", required = false) @Nullable String taxId,
 			@RequestParam(name = "request_id") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requestId) {
 		String cleanEmail = clean(email, 320);
-		if (cleanEmail != null && !EMAIL.matcher(cleanEmail).matches()) {
+		if (cleanEmail != null && (!EMAIL.matcher(cleanEmail).matches() || !EmailAddresses.fits(cleanEmail))) {
 			return refuse(caller, request, response, model, "profile.email.invalid");
 		}
 		// A new address waits for its own confirmation; the other fields are saved at once.

@@ -26,6 +26,14 @@ class EmailAddressesTests {
 	}
 
 	@Test
+	void fitsMeasuresTheNormalForm() {
+		assertThat(EmailAddresses.fits("alice@example.com")).isTrue();
+		String expanding = "a" + "\uFDFA".repeat(23) + "@example.com";
+		assertThat(expanding.length()).isLessThan(EmailAddresses.MAX_LENGTH);
+		assertThat(EmailAddresses.fits(expanding)).isFalse();
+	}
+
+	@Test
 	void normalizeDoesNotDependOnTheDefaultLocale() {
 		Locale saved = Locale.getDefault();
 		Locale.setDefault(Locale.forLanguageTag("tr-TR"));

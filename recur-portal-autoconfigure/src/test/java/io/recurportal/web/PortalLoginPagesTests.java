@@ -272,6 +272,10 @@ class PortalLoginPagesTests {
 		this.mvc.perform(login("not-an-email", "192.0.2.20"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Please enter a valid email address.")));
+		// 23 characters that NFKC turns into 18 each: too long as a key, though short as typed.
+		this.mvc.perform(login("a" + "\uFDFA".repeat(23) + "@example.com", "192.0.2.20"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Please enter a valid email address.")));
 		drain();
 		assertThat(greenMail.getReceivedMessages()).isEmpty();
 	}
