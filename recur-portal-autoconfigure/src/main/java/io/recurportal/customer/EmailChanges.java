@@ -143,20 +143,6 @@ public final class EmailChanges {
 		return this.store.findByTokenHash(PortalTokens.hash(token), this.clock.instant());
 	}
 
-	private void save(PendingEmailChange change, String tokenHash) {
-		AccountContext account = new AccountContext(change.accountId(), change.userId(), Set.of(), true);
-		this.audited.perform(account, CONFIRM_ACTION, change.customerId(), () -> {
-			Customer customer = this.gateway.findCustomer(change.customerId())
-				.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
-						"The customer no longer exists."));
-			return this.gateway.updateCustomer(customer.id(),
-					new CustomerProfileUpdate(customer.name(), change.email(), customer.phone(), customer.address(),
-							customer.taxId()),
-					IdempotencyKeys.derive(change.accountId(), CONFIRM_ACTION, customer.id(), tokenHash));
-		});
-		logger.debug("Billing email change confirmed for customer " + change.customerId());
-	}
-
 	/**
 	 * Confirms a change: the link works once, even when opened on several instances at
 	 * the same moment. The other profile fields are kept as they are now.
@@ -174,7 +160,7 @@ public final class EmailChanges {
 		Optional<PendingEmailChange> redeemed = this.store.redeem(tokenHash, this.clock.instant());
 		redeemed.ifPresent((change) -> {
 			try {
-				save(change, tokenHash);
+				apply(change, tokenHash);
 			}
 			catch (RuntimeException ex) {
 				// Not saved: the link works again, unless a newer change was asked for meanwhile.
@@ -185,6 +171,20 @@ public final class EmailChanges {
 			}
 		});
 		return redeemed;
+	}
+
+	private void apply(PendingEmailChange change, String tokenHash) {
+		AccountContext account = new AccountContext(change.accountId(), change.userId(), Set.of(), true);
+		this.audited.perform(account, CONFIRM_ACTION, change.customerId(), () -> {
+			Customer customer = this.gateway.findCustomer(change.customerId())
+				.orElseThrow(() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND,
+						"The customer no longer exists."));
+			return this.gateway.updateCustomer(customer.id(),
+					new CustomerProfileUpdate(customer.name(), change.email(), customer.phone(), customer.address(),
+							customer.taxId()),
+					IdempotencyKeys.derive(change.accountId(), CONFIRM_ACTION, customer.id(), tokenHash));
+		});
+		logger.debug("Billing email change confirmed for customer " + change.customerId());
 	}
 
 }
