@@ -24,6 +24,8 @@ import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
 import io.recurportal.customer.CustomerProfiles;
+import io.recurportal.customer.EmailChangeStore;
+import io.recurportal.customer.InMemoryEmailChangeStore;
 import io.recurportal.customer.PaymentMethodUpdates;
 import io.recurportal.invoice.AccountInvoices;
 import io.recurportal.metrics.PortalMetrics;
@@ -121,6 +123,12 @@ public final class RecurPortalAutoConfiguration {
 	@ConditionalOnMissingBean
 	PortalSessionStore portalSessionStore() {
 		return new InMemoryPortalSessionStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EmailChangeStore emailChangeStore() {
+		return new InMemoryEmailChangeStore();
 	}
 
 	@Bean

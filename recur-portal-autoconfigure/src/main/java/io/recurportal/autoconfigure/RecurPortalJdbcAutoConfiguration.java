@@ -25,6 +25,8 @@ import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.JdbcAccountCustomerLinks;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.JdbcAuditTrail;
+import io.recurportal.customer.EmailChangeStore;
+import io.recurportal.customer.JdbcEmailChangeStore;
 import io.recurportal.jdbc.PortalSchemaInitializer;
 import io.recurportal.login.JdbcLoginRateLimiter;
 import io.recurportal.login.LoginRateLimiter;
@@ -119,6 +121,13 @@ public final class RecurPortalJdbcAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	PortalSessionStore jdbcPortalSessionStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
 		return new JdbcPortalSessionStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	EmailChangeStore jdbcEmailChangeStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcEmailChangeStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
 	}
 
 	@Bean

@@ -782,8 +782,8 @@ public class RecurPortalProperties {
 		private Duration window = Duration.ofHours(1);
 
 		/**
-		 * The sender address of login emails, 'Billing <billing@example.com>' for
-		 * example. Required when emails are sent.
+		 * The sender address of login and email change confirmation emails, 'Billing
+		 * <billing@example.com>' for example. Required when emails are sent.
 		 */
 		private @Nullable String from;
 

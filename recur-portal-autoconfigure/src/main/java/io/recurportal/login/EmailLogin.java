@@ -15,7 +15,10 @@ import org.springframework.util.Assert;
 
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
+import io.recurportal.billing.EmailAddresses;
 import io.recurportal.configuration.PortalConfiguration;
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
 import io.recurportal.session.CreatedPortalSession;
 import io.recurportal.session.PortalSessionRequest;
 import io.recurportal.session.PortalSessions;
@@ -103,10 +106,11 @@ public final class EmailLogin implements AutoCloseable {
 	 */
 	public Outcome request(String email, PortalConfiguration configuration, Locale locale, String clientAddress,
 			String origin) {
-		String normalized = email.trim();
+		// One normal form for the limit and the lookup: every spelling a lookup matches counts here.
+		String normalized = EmailAddresses.normalize(email);
 		if (!this.limiter.tryAcquire("address:" + clientAddress, this.limits.maxPerAddress(), this.limits.window(),
 				this.clock.instant())
-				|| !this.limiter.tryAcquire("email:" + normalized.toLowerCase(Locale.ROOT),
+				|| !this.limiter.tryAcquire("email:" + normalized,
 						this.limits.maxPerEmail(), this.limits.window(), this.clock.instant())) {
 			return Outcome.RATE_LIMITED;
 		}
@@ -130,6 +134,17 @@ public final class EmailLogin implements AutoCloseable {
 			String url = created.url().startsWith("/") ? origin + created.url() : created.url();
 			String to = (customer.get().email() != null) ? customer.get().email() : email;
 			this.sender.send(new LoginLink(to, url, locale, configuration.branding(), this.limits.linkTtl()));
+		}
+		catch (PortalException ex) {
+			if (ex.getErrorCode() == PortalErrorCode.CUSTOMER_AMBIGUOUS) {
+				// No customer is picked for a shared email; the page answered as always. The
+				// email stays out of the log: it is personal data and says who is a customer.
+				logger.warn("recur-portal: a login email matches several customers, so no link was sent; "
+						+ "give each customer its own billing email");
+				return;
+			}
+			logger.warn("recur-portal: a login link could not be sent: " + ex.getErrorCode().code());
+			logger.debug("Login link failure", ex);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("recur-portal: a login link could not be sent: " + ex.getClass().getName());

@@ -31,6 +31,15 @@ public final class PortalLinks {
 	}
 
 	/**
+	 * The URL of the page that confirms a billing email change.
+	 * @param token the change's link token
+	 * @return the URL
+	 */
+	public String emailChangeUrl(String token) {
+		return origin() + this.portalPath + "/email/" + token;
+	}
+
+	/**
 	 * A link as logs and {@code toString()} may show it: everything up to its last path
 	 * segment, which is the token, a credential until the link is opened. Works for any
 	 * link whose last segment is a secret, such as a Stripe billing-portal session's.

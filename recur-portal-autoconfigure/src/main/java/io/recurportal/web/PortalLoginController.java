@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.recurportal.billing.EmailAddresses;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.error.PortalErrorCode;
@@ -112,7 +113,8 @@ public class PortalLoginController {
 			return false;
 		}
 		String trimmed = email.trim();
-		return trimmed.length() <= MAX_EMAIL_LENGTH && trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+		return trimmed.length() <= MAX_EMAIL_LENGTH && EmailAddresses.fits(trimmed)
+				&& trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 	}
 
 }

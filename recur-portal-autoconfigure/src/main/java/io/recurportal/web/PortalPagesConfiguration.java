@@ -18,6 +18,7 @@ import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.customer.CustomerProfiles;
+import io.recurportal.customer.EmailChanges;
 import io.recurportal.customer.PaymentMethodUpdates;
 import io.recurportal.invoice.AccountInvoices;
 import io.recurportal.session.PortalSessions;
@@ -92,8 +93,15 @@ public class PortalPagesConfiguration {
 	}
 
 	@Bean
-	ProfileController recurPortalProfileController(CustomerProfiles profiles, PortalPageContext context) {
-		return new ProfileController(profiles, context);
+	ProfileController recurPortalProfileController(CustomerProfiles profiles, EmailChanges emailChanges,
+			PortalPageContext context) {
+		return new ProfileController(profiles, emailChanges, context);
+	}
+
+	@Bean
+	EmailChangeController recurPortalEmailChangeController(EmailChanges emailChanges,
+			PortalConfigurations configurations, PortalPageContext context) {
+		return new EmailChangeController(emailChanges, configurations, context);
 	}
 
 	@Bean

@@ -20,6 +20,9 @@ import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.audit.JdbcAuditTrail;
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.customer.EmailChangeStore;
+import io.recurportal.customer.InMemoryEmailChangeStore;
+import io.recurportal.customer.JdbcEmailChangeStore;
 import io.recurportal.jdbc.PortalSchemaInitializer;
 import io.recurportal.session.InMemoryPortalSessionStore;
 import io.recurportal.session.JdbcPortalSessionStore;
@@ -59,6 +62,7 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(SubscriptionMirror.class).isInstanceOf(JdbcSubscriptionMirror.class);
 		assertThat(context).getBean(AuditTrail.class).isInstanceOf(JdbcAuditTrail.class);
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(JdbcPortalSessionStore.class);
+		assertThat(context).getBean(EmailChangeStore.class).isInstanceOf(JdbcEmailChangeStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(JdbcWebhookEventStore.class);
 		assertThat(context).getBean(BillingSnapshotStore.class).isInstanceOf(JdbcBillingSnapshotStore.class);
 		assertThat(context).getBean(AccountCustomerLinks.class).isInstanceOf(JdbcAccountCustomerLinks.class);
@@ -70,6 +74,7 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(SubscriptionMirror.class).isInstanceOf(InMemorySubscriptionMirror.class);
 		assertThat(context).getBean(AuditTrail.class).isInstanceOf(InMemoryAuditTrail.class);
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(InMemoryPortalSessionStore.class);
+		assertThat(context).getBean(EmailChangeStore.class).isInstanceOf(InMemoryEmailChangeStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(InMemoryWebhookEventStore.class);
 		assertThat(context).getBean(BillingSnapshotStore.class).isInstanceOf(InMemoryBillingSnapshotStore.class);
 		assertThat(context).getBean(AccountCustomerLinks.class).isInstanceOf(InMemoryAccountCustomerLinks.class);

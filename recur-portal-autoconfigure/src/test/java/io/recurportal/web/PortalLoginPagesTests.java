@@ -20,11 +20,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +35,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.NewCustomer;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.login.EmailLogin;
 import io.recurportal.login.LoginLinkSender;
@@ -68,6 +72,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 				"recur.portal.login.from=Inbox Manager <billing@example.com>", "recur.portal.login.max-per-email=3",
 				"recur.portal.login.max-per-address=4" })
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class PortalLoginPagesTests {
 
 	private static final Pattern LINK = Pattern.compile("http://localhost/portal/s/([A-Za-z0-9_-]{43})");
@@ -85,6 +90,9 @@ class PortalLoginPagesTests {
 
 	@Autowired
 	private MutableClock clock;
+
+	@Autowired
+	private BillingGateway gateway;
 
 	@Test
 	void loginPageWorksWithoutSessionOrScript() throws Exception {
@@ -183,6 +191,29 @@ class PortalLoginPagesTests {
 	}
 
 	@Test
+	void emailOfSeveralCustomersGetsTheSamePageNoEmailAndAWarningWithoutTheEmail(CapturedOutput output)
+			throws Exception {
+		this.gateway.createCustomer(new NewCustomer("acct_team_1", "team.shared@example.com", "First"), "team-1");
+		this.gateway.createCustomer(new NewCustomer("acct_team_2", "Team.Shared@example.com", "Second"), "team-2");
+		String unknown = this.mvc.perform(login("nobody.at.all@example.com", "192.0.2.30"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String shared = this.mvc.perform(login("team.shared@example.com", "192.0.2.30"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		drain();
+		assertThat(shared).isEqualTo(unknown.replace("nobody.at.all@example.com", "team.shared@example.com"));
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		assertThat(output.getAll()).contains("a login email matches several customers")
+			.doesNotContain("team.shared@example.com")
+			.doesNotContainIgnoringCase("Team.Shared@example.com");
+	}
+
+	@Test
 	void answerDoesNotWaitForTheLookupOrTheEmail() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		this.loginExecutor.execute(() -> {
@@ -239,6 +270,10 @@ class PortalLoginPagesTests {
 	@Test
 	void malformedEmailIsAskedAgain() throws Exception {
 		this.mvc.perform(login("not-an-email", "192.0.2.20"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Please enter a valid email address.")));
+		// 23 characters that NFKC turns into 18 each: too long as a key, though short as typed.
+		this.mvc.perform(login("a" + "\uFDFA".repeat(23) + "@example.com", "192.0.2.20"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Please enter a valid email address.")));
 		drain();

@@ -11,10 +11,13 @@ import java.util.concurrent.Future;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -56,6 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 				"recur.portal.configurations.full.branding.business-name=Inbox Manager",
 				"recur.portal.configurations.full.branding.primary-color=#4f46e5" })
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class PortalPagesTests {
 
 	private static final String RETURN = "https://app.example.com/account";
@@ -309,7 +313,7 @@ class PortalPagesTests {
 			.perform(post("/portal/profile").cookie(session)
 				.with(csrf())
 				.param("name", "Rita Ruiz")
-				.param("email", "rita@example.org")
+				.param("email", "RITA@example.com")
 				.param("line1", "1 Main St")
 				.param("city", "Bangkok")
 				.param("country", "th")
@@ -318,9 +322,26 @@ class PortalPagesTests {
 			.andExpect(redirectedUrl("/portal?notice=profile_updated"));
 		var customer = this.sandbox.findCustomer("cus_retry").orElseThrow();
 		assertThat(customer.name()).isEqualTo("Rita Ruiz");
-		assertThat(customer.email()).isEqualTo("rita@example.org");
+		assertThat(customer.email()).as("the same address, saved at once").isEqualTo("RITA@example.com");
 		assertThat(customer.address().country()).isEqualTo("TH");
 		assertThat(customer.taxId()).isEqualTo("TH123");
+	}
+
+	@Test
+	void newEmailWithTheSandboxAndNoMailSenderWaitsForALoggedLink(CapturedOutput output) throws Exception {
+		Cookie session = open("cus_preview", "full", true);
+		this.mvc
+			.perform(post("/portal/profile").cookie(session)
+				.with(csrf())
+				.param("name", "Pia")
+				.param("email", "pia@new.example.com")
+				.param("request_id", "r-email"))
+			.andExpect(redirectedUrl("/portal/profile"));
+		assertThat(this.sandbox.findCustomer("cus_preview").orElseThrow().email()).isEqualTo("pia@example.com");
+		assertThat(output.getAll()).contains("email change confirmation link for pia@new.example.com")
+			.contains("https://billing.example.com/portal/email/");
+		this.mvc.perform(get("/portal/profile").cookie(session))
+			.andExpect(content().string(containsString("We sent a confirmation link to pia@new.example.com")));
 	}
 
 	@Test
