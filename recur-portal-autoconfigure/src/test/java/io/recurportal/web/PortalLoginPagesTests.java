@@ -51,6 +51,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -138,7 +139,7 @@ class PortalLoginPagesTests {
 		this.mvc.perform(get("/portal/s/" + token))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Referrer-Policy", "no-referrer"))
-			.andExpect(header().doesNotExist("Set-Cookie"))
+			.andExpect(cookie().doesNotExist(PortalCookies.SESSION))
 			.andExpect(content().string(containsString("lang=\"ja\"")))
 			.andExpect(content().string(containsString("請求管理に進む")))
 			.andExpect(content().string(containsString("action=\"/portal/s/" + token + "\"")))
@@ -215,7 +216,7 @@ class PortalLoginPagesTests {
 			.andExpect(content().string(containsString("This link has expired")));
 		this.mvc.perform(post("/portal/s/" + token).with(csrf()))
 			.andExpect(status().isGone())
-			.andExpect(header().doesNotExist("Set-Cookie"));
+			.andExpect(cookie().doesNotExist(PortalCookies.SESSION));
 	}
 
 	@Test
