@@ -109,6 +109,15 @@ class RecurPortalLoginAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutBaseUrlOnSandboxBoundToALoopbackAddressThenLinksAreOnIt() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.billing=sandbox", "local.server.port=49152", "server.address=127.0.0.1",
+					"server.servlet.context-path=/shop")
+			.run((context) -> assertThat(context.getBean(PortalLinks.class).sessionUrl("t"))
+				.isEqualTo("http://127.0.0.1:49152/shop/portal/s/t"));
+	}
+
+	@Test
 	void withMailSenderButNoFromAddressThenStartupFailsClearly() {
 		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox", "spring.mail.host=127.0.0.1")
 			.run((context) -> assertThat(context).hasFailed()
