@@ -17,8 +17,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.account.BillingAccountCustomerResolver;
+import io.recurportal.account.InMemoryAccountCustomerLinks;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.audit.InMemoryAuditTrail;
@@ -79,8 +81,15 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccountCustomerResolver accountCustomerResolver(BillingGateway billingGateway, AccountSnapshots snapshots) {
-		return new BillingAccountCustomerResolver(billingGateway, snapshots);
+	AccountCustomerLinks accountCustomerLinks() {
+		return new InMemoryAccountCustomerLinks();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountCustomerResolver accountCustomerResolver(BillingGateway billingGateway, AccountSnapshots snapshots,
+			AccountCustomerLinks links) {
+		return new BillingAccountCustomerResolver(billingGateway, snapshots, links);
 	}
 
 	@Bean
@@ -149,8 +158,11 @@ public final class RecurPortalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SubscriptionCheckout subscriptionCheckout(BillingGateway billingGateway, AccountSubscriptions subscriptions,
-			ReturnUrlPolicy returnUrlPolicy, AuditedActions auditedActions) {
-		return new SubscriptionCheckout(billingGateway, subscriptions, returnUrlPolicy, auditedActions);
+			ReturnUrlPolicy returnUrlPolicy, AuditedActions auditedActions, AccountCustomerLinks links) {
+		SubscriptionCheckout checkout = new SubscriptionCheckout(billingGateway, subscriptions, returnUrlPolicy,
+				auditedActions);
+		checkout.setCustomerLinks(links);
+		return checkout;
 	}
 
 	@Bean
@@ -187,10 +199,11 @@ public final class RecurPortalAutoConfiguration {
 	@ConditionalOnMissingBean
 	PortalSessions portalSessions(BillingGateway billingGateway, PortalSessionStore store,
 			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy, RecurPortalProperties properties,
-			PortalMetrics metrics, PortalLinks links) {
+			PortalMetrics metrics, PortalLinks links, AccountCustomerLinks customerLinks) {
 		PortalSessions sessions = new PortalSessions(billingGateway, store, configurations, returnUrlPolicy, links,
 				properties.getSessions().getDefaultConfiguration(), Clock.systemUTC());
 		sessions.setMetrics(metrics);
+		sessions.setCustomerLinks(customerLinks);
 		return sessions;
 	}
 

@@ -21,6 +21,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.recurportal.account.AccountCustomerLinks;
+import io.recurportal.account.JdbcAccountCustomerLinks;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.JdbcAuditTrail;
 import io.recurportal.jdbc.PortalSchemaInitializer;
@@ -94,6 +96,14 @@ public final class RecurPortalJdbcAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	BillingSnapshotStore jdbcBillingSnapshotStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
 		return new JdbcBillingSnapshotStore(database.dataSource(), database.transactions(),
+				properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	AccountCustomerLinks jdbcAccountCustomerLinks(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcAccountCustomerLinks(database.dataSource(), database.transactions(),
 				properties.getTablePrefix());
 	}
 

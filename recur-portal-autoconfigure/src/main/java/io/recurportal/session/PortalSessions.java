@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
+import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.configuration.PortalConfiguration;
@@ -53,6 +54,8 @@ public final class PortalSessions {
 	private final Clock clock;
 
 	private PortalMetrics metrics = PortalMetrics.none();
+
+	private @Nullable AccountCustomerLinks customerLinks;
 
 	public PortalSessions(BillingGateway gateway, PortalSessionStore store, PortalConfigurations configurations,
 			ReturnUrlPolicy returnUrls, PortalLinks links, String defaultConfigurationId, Clock clock) {
@@ -183,6 +186,15 @@ public final class PortalSessions {
 	}
 
 	/**
+	 * Sets the accounts' links to their customers, so a customer named by external id is
+	 * read by its linked id instead of searched for, and a customer found is linked.
+	 * @param customerLinks the links, or {@code null} to always search
+	 */
+	public void setCustomerLinks(@Nullable AccountCustomerLinks customerLinks) {
+		this.customerLinks = customerLinks;
+	}
+
+	/**
 	 * The session behind a link that can no longer be opened, to tell the customer where
 	 * to go back to.
 	 * @param token the link token
@@ -230,7 +242,7 @@ public final class PortalSessions {
 			customer = this.gateway.findCustomer(customerId.trim());
 		}
 		else if (StringUtils.hasText(externalId)) {
-			customer = this.gateway.findCustomerByExternalId(externalId.trim());
+			customer = findByExternalId(externalId.trim());
 		}
 		else if (StringUtils.hasText(email)) {
 			customer = this.gateway.findCustomerByEmail(email.trim());
@@ -241,6 +253,23 @@ public final class PortalSessions {
 		}
 		return customer.orElseThrow(
 				() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND, "No customer matches the request."));
+	}
+
+	// The provider's search lags writes; it runs only for an account with no link yet.
+	private Optional<Customer> findByExternalId(String externalId) {
+		AccountCustomerLinks customerLinks = this.customerLinks;
+		if (customerLinks == null) {
+			return this.gateway.findCustomerByExternalId(externalId);
+		}
+		Optional<String> linked = customerLinks.find(externalId);
+		if (linked.isPresent()) {
+			return this.gateway.findCustomer(linked.get());
+		}
+		Optional<Customer> found = this.gateway.findCustomerByExternalId(externalId);
+		return found.flatMap((customer) -> {
+			String winner = customerLinks.link(externalId, customer.id());
+			return winner.equals(customer.id()) ? found : this.gateway.findCustomer(winner);
+		});
 	}
 
 	private static @Nullable String locale(@Nullable String requested) {

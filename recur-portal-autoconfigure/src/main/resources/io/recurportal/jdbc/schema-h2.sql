@@ -36,6 +36,15 @@ CREATE TABLE IF NOT EXISTS recur_portal_billing_change (
 	CONSTRAINT recur_portal_billing_change_pk PRIMARY KEY (account_id)
 );
 
+-- Each account's billing customer, written when the portal creates or first finds it;
+-- the first link wins, so an account never changes customer.
+CREATE TABLE IF NOT EXISTS recur_portal_account_customer (
+	account_id VARCHAR(255) NOT NULL,
+	customer_id VARCHAR(255) NOT NULL,
+	linked_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT recur_portal_account_customer_pk PRIMARY KEY (account_id)
+);
+
 CREATE TABLE IF NOT EXISTS recur_portal_audit (
 	id BIGINT GENERATED ALWAYS AS IDENTITY,
 	occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,

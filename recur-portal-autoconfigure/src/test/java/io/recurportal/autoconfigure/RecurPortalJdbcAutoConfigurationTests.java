@@ -13,6 +13,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
+import io.recurportal.account.AccountCustomerLinks;
+import io.recurportal.account.InMemoryAccountCustomerLinks;
+import io.recurportal.account.JdbcAccountCustomerLinks;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.audit.JdbcAuditTrail;
@@ -58,6 +61,7 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(JdbcPortalSessionStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(JdbcWebhookEventStore.class);
 		assertThat(context).getBean(BillingSnapshotStore.class).isInstanceOf(JdbcBillingSnapshotStore.class);
+		assertThat(context).getBean(AccountCustomerLinks.class).isInstanceOf(JdbcAccountCustomerLinks.class);
 		assertThat(context).hasSingleBean(StoreCleanup.class).hasSingleBean(PortalSchemaInitializer.class);
 		assertThat(context).getBean(ProcessingTransactions.class).isInstanceOf(SpringProcessingTransactions.class);
 	}
@@ -68,6 +72,7 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(InMemoryPortalSessionStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(InMemoryWebhookEventStore.class);
 		assertThat(context).getBean(BillingSnapshotStore.class).isInstanceOf(InMemoryBillingSnapshotStore.class);
+		assertThat(context).getBean(AccountCustomerLinks.class).isInstanceOf(InMemoryAccountCustomerLinks.class);
 		assertThat(context).doesNotHaveBean(StoreCleanup.class)
 			.doesNotHaveBean(PortalSchemaInitializer.class)
 			.doesNotHaveBean(ProcessingTransactions.class);
