@@ -1,5 +1,7 @@
 package io.recurportal.autoconfigure;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +11,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 import io.recurportal.access.PortalAccessPolicy;
 import io.recurportal.account.AccountCustomerLinks;
@@ -20,6 +25,7 @@ import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
@@ -183,11 +189,26 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	PortalLinks portalLinks(RecurPortalProperties properties, BillingGateway billingGateway,
+			Environment environment) {
+		String portalPath = properties.getWeb().getPath();
+		String baseUrl = properties.getBaseUrl();
+		if (StringUtils.hasText(baseUrl)) {
+			return new PortalLinks(checkedBaseUrl(baseUrl.trim()), portalPath);
+		}
+		if (billingGateway instanceof SandboxBillingGateway) {
+			return PortalLinks.withOrigin(new LoopbackOrigin(environment), portalPath);
+		}
+		// Relative links: the request's Host is never a link's origin.
+		return new PortalLinks(null, portalPath);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	PortalSessions portalSessions(BillingGateway billingGateway, PortalSessionStore store,
 			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy, RecurPortalProperties properties,
-			PortalMetrics metrics, AccountCustomerLinks customerLinks) {
-		PortalSessions sessions = new PortalSessions(billingGateway, store, configurations, returnUrlPolicy,
-				new PortalLinks(properties.getBaseUrl(), properties.getWeb().getPath()),
+			PortalMetrics metrics, PortalLinks links, AccountCustomerLinks customerLinks) {
+		PortalSessions sessions = new PortalSessions(billingGateway, store, configurations, returnUrlPolicy, links,
 				properties.getSessions().getDefaultConfiguration(), Clock.systemUTC());
 		sessions.setMetrics(metrics);
 		sessions.setCustomerLinks(customerLinks);
@@ -199,6 +220,23 @@ public final class RecurPortalAutoConfiguration {
 	AccountInvoices accountInvoices(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AccountSnapshots snapshots) {
 		return new AccountInvoices(billingGateway, subscriptions, snapshots);
+	}
+
+	private static String checkedBaseUrl(String baseUrl) {
+		URI uri;
+		try {
+			uri = new URI(baseUrl);
+		}
+		catch (URISyntaxException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+				|| uri.getRawUserInfo() != null
+				|| !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+			throw new InvalidConfigurationPropertyValueException("recur.portal.base-url", baseUrl,
+					"Must be an http or https URL with a host and no query, like https://billing.example.com");
+		}
+		return baseUrl;
 	}
 
 }

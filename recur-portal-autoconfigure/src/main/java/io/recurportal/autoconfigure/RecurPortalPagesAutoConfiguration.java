@@ -46,15 +46,12 @@ public final class RecurPortalPagesAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EmailChanges recurPortalEmailChanges(BillingGateway billingGateway, EmailChangeStore store,
-			ObjectProvider<EmailChangeLinkSender> senders, AuditedActions auditedActions,
-			RecurPortalProperties properties) {
+			ObjectProvider<EmailChangeLinkSender> senders, AuditedActions auditedActions, PortalLinks links) {
 		EmailChangeLinkSender sender = senders.getIfUnique();
 		if (sender == null && billingGateway instanceof SandboxBillingGateway) {
 			sender = new LoggingEmailChangeLinkSender();
 		}
-		return new EmailChanges(billingGateway, store, sender,
-				new PortalLinks(properties.getBaseUrl(), properties.getWeb().getPath()), auditedActions,
-				Clock.systemUTC());
+		return new EmailChanges(billingGateway, store, sender, links, auditedActions, Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)

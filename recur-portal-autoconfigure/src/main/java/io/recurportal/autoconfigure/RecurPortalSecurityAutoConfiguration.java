@@ -12,17 +12,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.filter.RelativeRedirectFilter;
 
 import io.recurportal.account.AccountClaimNames;
 import io.recurportal.account.AccountContextFilter;
@@ -121,6 +124,10 @@ public final class RecurPortalSecurityAutoConfiguration {
 			PortalSessions sessions) {
 		String portalPath = properties.getWeb().getPath();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		// Tomcat turns a relative redirect into an absolute one on the request's Host, which
+		// the client sets: redirects stay relative, as written.
+		RelativeRedirectFilter relativeRedirects = new RelativeRedirectFilter();
+		relativeRedirects.setRedirectStatus(HttpStatus.FOUND);
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookiePath(portalPath);
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
@@ -138,6 +145,7 @@ public final class RecurPortalSecurityAutoConfiguration {
 				.referrerPolicy((referrer) -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
+			.addFilterBefore(relativeRedirects, DisableEncodeUrlFilter.class)
 			.addFilterBefore(new PortalBrowserSessionFilter(sessions), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}

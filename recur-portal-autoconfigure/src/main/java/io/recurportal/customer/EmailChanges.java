@@ -85,7 +85,8 @@ public final class EmailChanges {
 	 * @return {@code true} when there is a sender
 	 */
 	public boolean isAvailable() {
-		return this.sender != null;
+		// An emailed link must be absolute, and its origin is configuration's alone.
+		return this.sender != null && this.links.isAbsolute();
 	}
 
 	/**
@@ -100,9 +101,9 @@ public final class EmailChanges {
 	 */
 	public void request(PortalCaller caller, Customer customer, String email, Locale locale) {
 		EmailChangeLinkSender sender = this.sender;
-		if (sender == null) {
+		if (sender == null || !this.links.isAbsolute()) {
 			throw new PortalException(PortalErrorCode.INVALID_REQUEST,
-					"The billing email cannot be changed here: no mail sender is configured.");
+					"The billing email cannot be changed here: no mail sender or base URL is configured.");
 		}
 		Instant now = this.clock.instant();
 		String token = PortalTokens.generate();

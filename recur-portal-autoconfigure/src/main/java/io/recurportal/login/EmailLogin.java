@@ -99,13 +99,10 @@ public final class EmailLogin implements AutoCloseable {
 	 * @param configuration the portal configuration the link opens
 	 * @param locale the language of the page, and so of the email
 	 * @param clientAddress the client's address, for its rate limit
-	 * @param origin the scheme, host and port the link is on when
-	 * {@code recur.portal.base-url} is not set, {@code https://billing.example.com}
 	 * @return whether the request was accepted; when it was, a link is on its way if the
 	 * email belongs to a customer
 	 */
-	public Outcome request(String email, PortalConfiguration configuration, Locale locale, String clientAddress,
-			String origin) {
+	public Outcome request(String email, PortalConfiguration configuration, Locale locale, String clientAddress) {
 		// One normal form for the limit and the lookup: every spelling a lookup matches counts here.
 		String normalized = EmailAddresses.normalize(email);
 		if (!this.limiter.tryAcquire("address:" + clientAddress, this.limits.maxPerAddress(), this.limits.window(),
@@ -115,7 +112,7 @@ public final class EmailLogin implements AutoCloseable {
 			return Outcome.RATE_LIMITED;
 		}
 		try {
-			this.executor.execute(() -> deliver(normalized, configuration, locale, origin));
+			this.executor.execute(() -> deliver(normalized, configuration, locale));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.warn("recur-portal: too many login requests at once; one was dropped");
@@ -123,15 +120,20 @@ public final class EmailLogin implements AutoCloseable {
 		return Outcome.ACCEPTED;
 	}
 
-	private void deliver(String email, PortalConfiguration configuration, Locale locale, String origin) {
+	private void deliver(String email, PortalConfiguration configuration, Locale locale) {
 		try {
 			Optional<Customer> customer = this.gateway.findCustomerByEmail(email);
 			if (customer.isEmpty()) {
 				return;
 			}
-			CreatedPortalSession created = this.sessions.create(new PortalSessionRequest(customer.get().id(), null,
-					null, null, configuration.id(), locale.toLanguageTag(), this.limits.linkTtl(), true), false);
-			String url = created.url().startsWith("/") ? origin + created.url() : created.url();
+			CreatedPortalSession created = this.sessions.createForEmail(new PortalSessionRequest(customer.get().id(),
+					null, null, null, configuration.id(), locale.toLanguageTag(), this.limits.linkTtl(), true));
+			String url = created.url();
+			if (url.startsWith("/")) {
+				// The origin is configuration's alone (never the request's Host): without one, no link.
+				logger.warn("recur-portal: a login link was not sent: set recur.portal.base-url");
+				return;
+			}
 			String to = (customer.get().email() != null) ? customer.get().email() : email;
 			this.sender.send(new LoginLink(to, url, locale, configuration.branding(), this.limits.linkTtl()));
 		}

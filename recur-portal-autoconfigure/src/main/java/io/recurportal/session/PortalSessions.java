@@ -97,6 +97,24 @@ public final class PortalSessions {
 	 * @throws PortalException as {@link #create(PortalSessionRequest)}
 	 */
 	public CreatedPortalSession create(PortalSessionRequest request, boolean requireReturnUrl) {
+		return create(request, requireReturnUrl, PortalTokens.generate());
+	}
+
+	/**
+	 * Creates a session whose link is sent by email. Mail scanners fetch the links in
+	 * emails before the customer sees them, so this link opens only from the page it
+	 * leads to, when the customer presses its button (a POST); fetching it uses nothing
+	 * up. No return URL is required: the customer came from no host page.
+	 * @param request who and how
+	 * @return the session and the URL that leads to its confirmation page
+	 * @throws PortalException as {@link #create(PortalSessionRequest)}
+	 * @see PortalTokens#needsConfirmation(String)
+	 */
+	public CreatedPortalSession createForEmail(PortalSessionRequest request) {
+		return create(request, false, PortalTokens.generateForConfirmation());
+	}
+
+	private CreatedPortalSession create(PortalSessionRequest request, boolean requireReturnUrl, String token) {
 		Customer customer = requireCustomer(request.customerId(), request.externalId(), request.email());
 		String configurationId = StringUtils.hasText(request.configurationId()) ? request.configurationId()
 				: this.defaultConfigurationId;
@@ -114,7 +132,6 @@ public final class PortalSessions {
 					"expiresIn must be between 1 and " + MAX_LINK_LIFETIME.toSeconds() + " seconds.");
 		}
 		Instant now = this.clock.instant();
-		String token = PortalTokens.generate();
 		PortalSession session = new PortalSession(PortalTokens.id("portal_sess_"), customer.id(), customer.externalId(),
 				configurationId, returnUrl, locale(request.locale()), request.owner(), now, now.plus(lifetime), null,
 				null);
@@ -146,7 +163,7 @@ public final class PortalSessions {
 	 * when the link is unknown, used or expired
 	 */
 	public Optional<OpenedPortalSession> open(String token) {
-		if (!PortalTokens.isWellFormed(token)) {
+		if (!PortalTokens.isLinkToken(token)) {
 			this.metrics.tokenRedemption("malformed");
 			return Optional.empty();
 		}
@@ -184,7 +201,7 @@ public final class PortalSessions {
 	 * @return the session, if the token was ever issued
 	 */
 	public Optional<PortalSession> findByLinkToken(String token) {
-		return PortalTokens.isWellFormed(token) ? this.store.findByTokenHash(PortalTokens.hash(token))
+		return PortalTokens.isLinkToken(token) ? this.store.findByTokenHash(PortalTokens.hash(token))
 				: Optional.empty();
 	}
 

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.recurportal.billing.EmailAddresses;
 import io.recurportal.configuration.PortalConfiguration;
@@ -80,9 +79,8 @@ public class PortalLoginController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "recur-portal/login";
 		}
-		String origin = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-		EmailLogin.Outcome outcome = this.login.request(email, configuration, locale, request.getRemoteAddr(),
-				origin);
+		// The link's origin is configuration's (recur.portal.base-url), never this request's Host.
+		EmailLogin.Outcome outcome = this.login.request(email, configuration, locale, request.getRemoteAddr());
 		if (outcome == EmailLogin.Outcome.RATE_LIMITED) {
 			model.addAttribute("error", "login.rate_limited");
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -21,6 +21,7 @@ import io.recurportal.customer.CustomerProfiles;
 import io.recurportal.customer.EmailChanges;
 import io.recurportal.customer.PaymentMethodUpdates;
 import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.session.PortalLinks;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.SubscriptionCheckout;
@@ -88,8 +89,8 @@ public class PortalPagesConfiguration {
 
 	@Bean
 	PaymentMethodController recurPortalPaymentMethodController(PaymentMethodUpdates updates,
-			PortalPageContext context) {
-		return new PaymentMethodController(updates, context);
+			PortalPageContext context, PortalLinks links) {
+		return new PaymentMethodController(updates, context, links);
 	}
 
 	@Bean

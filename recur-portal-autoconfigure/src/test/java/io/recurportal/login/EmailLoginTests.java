@@ -37,15 +37,15 @@ class EmailLoginTests {
 	void requestWhenTurkishIFormsOfAnEmailThenTheyCountAgainstItsLimit() {
 		given(this.gateway.findCustomerByEmail(anyString())).willReturn(Optional.empty());
 		PortalConfiguration configuration = mock(PortalConfiguration.class);
-		assertThat(this.login.request("alice@example.com", configuration, Locale.ENGLISH, "192.0.2.1", ""))
+		assertThat(this.login.request("alice@example.com", configuration, Locale.ENGLISH, "192.0.2.1"))
 			.isEqualTo(EmailLogin.Outcome.ACCEPTED);
-		assertThat(this.login.request("alİce@example.com", configuration, Locale.ENGLISH, "192.0.2.2", ""))
+		assertThat(this.login.request("alİce@example.com", configuration, Locale.ENGLISH, "192.0.2.2"))
 			.isEqualTo(EmailLogin.Outcome.RATE_LIMITED);
-		assertThat(this.login.request("alıce@example.com", configuration, Locale.ENGLISH, "192.0.2.3", ""))
+		assertThat(this.login.request("alıce@example.com", configuration, Locale.ENGLISH, "192.0.2.3"))
 			.isEqualTo(EmailLogin.Outcome.RATE_LIMITED);
-		assertThat(this.login.request(" ALICE@example.com", configuration, Locale.ENGLISH, "192.0.2.4", ""))
+		assertThat(this.login.request(" ALICE@example.com", configuration, Locale.ENGLISH, "192.0.2.4"))
 			.isEqualTo(EmailLogin.Outcome.RATE_LIMITED);
-		assertThat(this.login.request("bob@example.com", configuration, Locale.ENGLISH, "192.0.2.5", ""))
+		assertThat(this.login.request("bob@example.com", configuration, Locale.ENGLISH, "192.0.2.5"))
 			.isEqualTo(EmailLogin.Outcome.ACCEPTED);
 	}
 

@@ -52,8 +52,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -65,6 +68,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(classes = { TestHostApplication.class, PortalLoginPagesTests.Config.class },
 		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
 				"recur.portal.allowed-return-origins=https://app.example.com",
+				"recur.portal.base-url=https://billing.example.com",
 				"recur.portal.configurations.full.branding.business-name=Inbox Manager",
 				"recur.portal.configurations.full.branding.primary-color=#4f46e5",
 				"recur.portal.configurations.invoices.branding.business-name=Invoice Desk",
@@ -75,7 +79,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ExtendWith(OutputCaptureExtension.class)
 class PortalLoginPagesTests {
 
-	private static final Pattern LINK = Pattern.compile("http://localhost/portal/s/([A-Za-z0-9_-]{43})");
+	private static final Pattern LINK = Pattern
+		.compile("https://billing\\.example\\.com/portal/s/(c_[A-Za-z0-9_-]{43})");
 
 	private static final long WAIT_MILLIS = 10_000;
 
@@ -136,14 +141,20 @@ class PortalLoginPagesTests {
 		assertThat(text).contains("下のリンクから Inbox Manager の請求管理にログインしてください", "15 分後");
 		assertThat(html).contains("<html lang=\"ja\"", "請求管理にログイン", "#4f46e5");
 		String token = token(text);
-		assertThat(html).contains("http://localhost/portal/s/" + token);
-		Cookie session = this.mvc.perform(get("/portal/s/" + token))
-			.andExpect(status().isFound())
-			.andExpect(redirectedUrl("/portal"))
-			.andReturn()
-			.getResponse()
-			.getCookie(PortalCookies.SESSION);
-		assertThat(session).isNotNull();
+		assertThat(html).contains("https://billing.example.com/portal/s/" + token);
+		// What a mail scanner does first: fetch the link, and ask for its headers.
+		this.mvc.perform(head("/portal/s/" + token)).andExpect(status().isOk());
+		this.mvc.perform(get("/portal/s/" + token))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andExpect(cookie().doesNotExist(PortalCookies.SESSION))
+			.andExpect(content().string(containsString("lang=\"ja\"")))
+			.andExpect(content().string(containsString("請求管理に進む")))
+			.andExpect(content().string(containsString("action=\"/portal/s/" + token + "\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")))
+			.andExpect(content().string(not(containsString("<script"))));
+		this.mvc.perform(post("/portal/s/" + token)).andExpect(status().isForbidden());
+		Cookie session = confirm(token);
 		this.mvc.perform(get("/portal").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("lang=\"ja\"")))
@@ -160,11 +171,7 @@ class PortalLoginPagesTests {
 			.andExpect(status().isOk());
 		MimeMessage message = awaitOneEmail();
 		assertThat(message.getSubject()).isEqualTo("Your sign-in link for Invoice Desk");
-		Cookie session = this.mvc.perform(get("/portal/s/" + token(textParts(message).get(0))))
-			.andExpect(status().isFound())
-			.andReturn()
-			.getResponse()
-			.getCookie(PortalCookies.SESSION);
+		Cookie session = confirm(token(textParts(message).get(0)));
 		this.mvc.perform(get("/portal").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"invoices\"")))
@@ -238,6 +245,25 @@ class PortalLoginPagesTests {
 		this.mvc.perform(get("/portal/s/" + token).param("lang", "en"))
 			.andExpect(status().isGone())
 			.andExpect(content().string(containsString("This link has expired")));
+		this.mvc.perform(post("/portal/s/" + token).with(csrf()))
+			.andExpect(status().isGone())
+			.andExpect(cookie().doesNotExist(PortalCookies.SESSION));
+	}
+
+	@Test
+	void linkIsOnTheBaseUrlWhateverHostTheRequestNames() throws Exception {
+		for (String host : new String[] { "evil.example", "evil.example:4443" }) {
+			String[] parts = host.split(":");
+			this.mvc.perform(login("mallory@example.com", "192.0.2.30").header("Host", host).with((request) -> {
+				request.setServerName(parts[0]);
+				request.setServerPort((parts.length > 1) ? Integer.parseInt(parts[1]) : 80);
+				return request;
+			})).andExpect(status().isOk());
+			String text = String.join("\n", textParts(awaitOneEmail()));
+			greenMail.purgeEmailFromAllMailboxes();
+			assertThat(text).doesNotContain("evil.example");
+			assertThat(token(text)).isNotEmpty();
+		}
 	}
 
 	@Test
@@ -278,6 +304,18 @@ class PortalLoginPagesTests {
 			.andExpect(content().string(containsString("Please enter a valid email address.")));
 		drain();
 		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	private Cookie confirm(String token) throws Exception {
+		Cookie session = this.mvc.perform(post("/portal/s/" + token).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/portal"))
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andReturn()
+			.getResponse()
+			.getCookie(PortalCookies.SESSION);
+		assertThat(session).isNotNull();
+		return session;
 	}
 
 	private MockHttpServletRequestBuilder login(String email, String address) {
@@ -339,9 +377,9 @@ class PortalLoginPagesTests {
 
 		@Bean
 		PortalSessions testPortalSessions(BillingGateway gateway, PortalSessionStore store,
-				PortalConfigurations configurations, ReturnUrlPolicy returnUrls, MutableClock clock) {
-			return new PortalSessions(gateway, store, configurations, returnUrls, new PortalLinks(null, "/portal"),
-					"full", clock);
+				PortalConfigurations configurations, ReturnUrlPolicy returnUrls, PortalLinks links,
+				MutableClock clock) {
+			return new PortalSessions(gateway, store, configurations, returnUrls, links, "full", clock);
 		}
 
 		@Bean
