@@ -106,7 +106,7 @@ class StripeBillingConfiguration {
 
 	private static StripeClient client(RecurPortalProperties.Stripe stripe, PortalMetrics metrics) {
 		return StripeClients.create(secretKey(stripe), stripe.getApiBase(), stripe.getMaxNetworkRetries(),
-				stripe.getConnectTimeout(), stripe.getReadTimeout(), metrics);
+				stripe.getConnectTimeout(), stripe.getReadTimeout(), stripe.getCallTimeout(), metrics);
 	}
 
 	private static String secretKey(RecurPortalProperties.Stripe stripe) {

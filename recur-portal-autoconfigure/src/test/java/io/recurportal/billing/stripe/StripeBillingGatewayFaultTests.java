@@ -1,11 +1,13 @@
 package io.recurportal.billing.stripe;
 
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.stripe.exception.ApiConnectionException;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.CancellationReason;
 import io.recurportal.billing.Subscription;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -155,13 +159,29 @@ class StripeBillingGatewayFaultTests {
 	}
 
 	@Test
-	void mutationWhenUnavailableWithRetryAfterThenPassesItOn() {
+	void mutationWhenUnavailableForLongerThanTheCallMayTakeThenNotRetriedAndRetryAfterPassedOn() {
 		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH))
 			.willReturn(
 					error(503, "api_error", null, "Service unavailable", null, null).withHeader("Retry-After", "30")));
 
 		assertThat(cancelFails().getRetryAfter()).isEqualTo(Duration.ofSeconds(30));
-		assertTriesWithTheSameKey(3);
+		// 30 s is beyond the call's 20 s: the caller hears it at once, not after two early tries.
+		assertTriesWithTheSameKey(1);
+	}
+
+	@Test
+	void mutationWhenLockTimeoutAsksForMoreThanTheCallMayTakeThenNotRetried() {
+		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH))
+			.willReturn(error(429, "invalid_request_error", "lock_timeout", "This object cannot be accessed right now",
+					null, null)
+				.withHeader("Stripe-Should-Retry", "true")
+				.withHeader("Retry-After", "30")));
+
+		PortalException ex = cancelFails();
+
+		assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
+		assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(30));
+		assertTriesWithTheSameKey(1);
 	}
 
 	@Test
@@ -197,6 +217,41 @@ class StripeBillingGatewayFaultTests {
 		assertThat(ex.getMessage()).isEqualTo("The billing provider did not answer in time");
 		assertThat(ex.getRetryAfter()).isEqualTo(StripeErrorTranslator.DEFAULT_UNAVAILABLE_DELAY);
 		assertTriesWithTheSameKey(3);
+	}
+
+	@Test
+	void lookupWhenTheAnswerStallsAfterItsHeadersThenEachTryEndsAtItsDeadline() {
+		StripeBillingGateway impatient = StripeTestSupport.gateway(stripe, Duration.ofMillis(300));
+		// The headers at once, then the body in pieces over 3 s: the headers-only timeout of
+		// the JDK's client waited for all of it.
+		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH))
+			.willReturn(json(fixture("subscription.json")).withChunkedDribbleDelay(6, 3000)));
+
+		PortalException ex = catchThrowableOfType(PortalException.class,
+				() -> impatient.findSubscription(SUBSCRIPTION_ID));
+
+		assertThat(ex).as("PortalException").isNotNull();
+		assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
+		assertThat(ex.getMessage()).isEqualTo("The billing provider did not answer in time");
+		assertThat(ex.getCause()).isInstanceOf(ApiConnectionException.class)
+			.cause()
+			.isInstanceOf(HttpTimeoutException.class)
+			.hasMessage("No complete answer within 300 ms");
+		assertThat(requests(stripe)).hasSize(3);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "EMPTY_RESPONSE", "CONNECTION_RESET_BY_PEER" })
+	void lookupWhenTheConnectionDropsThenStripeReceivesOneRequestPerTry(Fault fault) {
+		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(aResponse().withFault(fault)));
+
+		PortalException ex = catchThrowableOfType(PortalException.class,
+				() -> this.gateway.findSubscription(SUBSCRIPTION_ID));
+
+		assertThat(ex).as("PortalException").isNotNull();
+		assertThat(ex.getMessage()).isEqualTo("The billing provider could not be reached");
+		// The JDK's client sends a GET again by itself on such a drop: that would be 6.
+		assertThat(requests(stripe)).hasSize(StripeTestSupport.MAX_NETWORK_RETRIES + 1);
 	}
 
 	@Test
