@@ -33,6 +33,7 @@ import static io.recurportal.billing.stripe.StripeTestSupport.SECRET_KEY;
 import static io.recurportal.billing.stripe.StripeTestSupport.error;
 import static io.recurportal.billing.stripe.StripeTestSupport.fixture;
 import static io.recurportal.billing.stripe.StripeTestSupport.json;
+import static io.recurportal.billing.stripe.StripeTestSupport.object;
 import static io.recurportal.billing.stripe.StripeTestSupport.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -316,6 +317,37 @@ class StripeBillingGatewayFaultTests {
 
 		assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.INVALID_REQUEST);
 		assertThat(ex.getMessage()).isEqualTo("The billing provider rejected the request (parameter_unknown)");
+	}
+
+	@Test
+	void lookupWhenStripesAnswerIsNotJsonThenProviderUnavailableAndTheAnswerNotLoggedAboveDebug(
+			CapturedOutput output) {
+		String email = "jenny.rosen@example.com";
+		String phone = "+886912345678";
+		String session = fixture("checkout-session.json", (checkout) -> checkout.putObject("customer_details")
+			.put("email", email)
+			.put("phone", phone)
+			.putNull("name")
+			.putNull("address")
+			.put("tax_exempt", "none")
+			.putArray("tax_ids"));
+		String checkoutUrl = object(session).get("url").asString();
+		// Cut short, as a connection closed by a proxy leaves it: stripe-java quotes it whole.
+		stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/cs_test_a1Recur"))
+			.willReturn(json(session.substring(0, session.length() - 2))));
+
+		PortalException ex = catchThrowableOfType(PortalException.class,
+				() -> this.gateway.findCheckoutSession("cs_test_a1Recur"));
+
+		assertThat(ex).as("PortalException").isNotNull();
+		assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			assertThat(String.valueOf(cause.getMessage())).doesNotContain(email, phone, checkoutUrl);
+		}
+		assertThat(output.getAll()).contains("WARN", "was not Stripe's JSON; it is logged at DEBUG")
+			.doesNotContain(email)
+			.doesNotContain(phone)
+			.doesNotContain(checkoutUrl);
 	}
 
 	@Test
