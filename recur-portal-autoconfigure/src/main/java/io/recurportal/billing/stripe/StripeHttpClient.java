@@ -52,7 +52,8 @@ import io.recurportal.metrics.PortalMetrics;
  * is safe because every POST carries an {@code Idempotency-Key} (ours, or one stripe-java
  * generates), resent unchanged on every try, so Stripe answers a retry of an applied
  * mutation from its idempotency cache. A 429 is retried only when Stripe marks it so (a
- * lock timeout), never for a rate limit: that one's {@code Retry-After} goes to the caller.
+ * lock timeout, say); an unmarked rate limit is not retried, and its {@code Retry-After}
+ * goes to the caller.
  * <p>
  * The delay between tries grows exponentially from a configurable start, with jitter, as
  * stripe-java's own; an answer's {@code Retry-After} makes it longer, never shorter.

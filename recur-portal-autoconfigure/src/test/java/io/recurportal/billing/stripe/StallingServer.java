@@ -18,11 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback HTTP server whose answer stalls after its headers: it sends the status line,
- * the headers and the first half of a 200's JSON body at once, and the rest only after a
+ * the headers and the first half of a 200's body at once, and the rest only after a
  * while, as a proxy that lost its upstream or a half-open connection does. WireMock's
  * dribbled bodies hold back the headers too, which a headers-only timeout already covers.
  */
 final class StallingServer implements AutoCloseable {
+
+	private final String contentType;
 
 	private final byte[] body;
 
@@ -40,8 +42,13 @@ final class StallingServer implements AutoCloseable {
 		return thread;
 	});
 
-	StallingServer(String body, Duration stall) throws IOException {
-		this.body = body.getBytes(StandardCharsets.UTF_8);
+	StallingServer(String json, Duration stall) throws IOException {
+		this("application/json", json.getBytes(StandardCharsets.UTF_8), stall);
+	}
+
+	StallingServer(String contentType, byte[] body, Duration stall) throws IOException {
+		this.contentType = contentType;
+		this.body = body;
 		this.stall = stall;
 		this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread acceptor = new Thread(this::accept, "stalling-server");
@@ -76,7 +83,7 @@ final class StallingServer implements AutoCloseable {
 		this.requests.incrementAndGet();
 		OutputStream out = connection.getOutputStream();
 		int half = this.body.length / 2;
-		out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nRequest-Id: req_stalled\r\n"
+		out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + this.contentType + "\r\nRequest-Id: req_stalled\r\n"
 				+ "Content-Length: " + this.body.length + "\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII));
 		out.write(this.body, 0, half);
