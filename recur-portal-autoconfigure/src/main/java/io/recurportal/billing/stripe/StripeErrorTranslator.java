@@ -39,10 +39,10 @@ import org.jspecify.annotations.Nullable;
  * name the key, another customer's ids or internal detail. What is logged has every
  * Stripe key, URL, email address and phone number redacted, and an answer that was not
  * Stripe's JSON (stripe-java quotes it whole) appears only at DEBUG; the same holds for
- * the cause a {@link PortalException} carries into other logs. An authentication or permission failure is a configuration
- * problem of the host, not of the customer: it is logged at ERROR the first time (later
- * ones at DEBUG, so a wrong key does not flood the log) and the customer sees only that
- * the provider is unavailable.
+ * the cause a {@link PortalException} carries into other logs. An authentication or
+ * permission failure is a configuration problem of the host, not of the customer: it is
+ * logged at ERROR the first time (later ones at DEBUG, so a wrong key does not flood the
+ * log) and the customer sees only that the provider is unavailable.
  */
 final class StripeErrorTranslator {
 
@@ -155,7 +155,8 @@ final class StripeErrorTranslator {
 		if (ex instanceof RateLimitException) {
 			warnRateLimited(ex);
 			return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
-					"The billing provider is busy; try again shortly", retryAfter(ex, DEFAULT_RATE_LIMIT_DELAY), loggable(ex));
+					"The billing provider is busy; try again shortly", retryAfter(ex, DEFAULT_RATE_LIMIT_DELAY),
+					loggable(ex));
 		}
 		if (ex instanceof InvalidRequestException invalid) {
 			return translateInvalidRequest(invalid, notFound);
@@ -166,7 +167,8 @@ final class StripeErrorTranslator {
 			warn(timeout ? "Stripe did not answer in time" : "Stripe could not be reached", ex);
 			String message = timeout ? "The billing provider did not answer in time"
 					: "The billing provider could not be reached";
-			return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE, message, DEFAULT_UNAVAILABLE_DELAY, loggable(ex));
+			return new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE, message, DEFAULT_UNAVAILABLE_DELAY,
+					loggable(ex));
 		}
 		// ApiException: 5xx, 409 after the retries, or an answer that was not Stripe's JSON.
 		warn("Stripe failed", ex);

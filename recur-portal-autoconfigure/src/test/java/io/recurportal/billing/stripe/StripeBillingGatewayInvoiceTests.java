@@ -192,8 +192,9 @@ class StripeBillingGatewayInvoiceTests {
 	void invoicePdfWhenTheDocumentStallsAfterItsHeadersThenProviderUnavailableAtTheReadTimeout() throws Exception {
 		StripeBillingGateway impatient = StripeTestSupport.gateway(stripe, Duration.ofMillis(300));
 		try (StallingServer files = new StallingServer("application/pdf", PDF, Duration.ofSeconds(5))) {
-			stripe.stubFor(get(urlPathEqualTo(INVOICE_PATH)).willReturn(json(
-					fixture("invoice.json", (invoice) -> invoice.put("invoice_pdf", files.baseUrl() + "/files/in.pdf")))));
+			String pdfUrl = files.baseUrl() + "/files/in.pdf";
+			stripe.stubFor(get(urlPathEqualTo(INVOICE_PATH))
+				.willReturn(json(fixture("invoice.json", (invoice) -> invoice.put("invoice_pdf", pdfUrl)))));
 
 			assertThat(errorCode(() -> impatient.invoicePdf(INVOICE_ID)))
 				.isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
