@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -84,6 +85,17 @@ class RecurPortalBillingAutoConfigurationTests {
 		finally {
 			stripe.stop();
 		}
+	}
+
+	@Test
+	void whenAStripeTimeoutIsNotPositiveThenStartupFailsNamingIt() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY, "recur.portal.stripe.call-timeout=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("recur.portal.stripe.call-timeout"));
 	}
 
 	@Test
