@@ -635,9 +635,17 @@ public class RecurPortalProperties {
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
 		/**
-		 * Timeout for reading Stripe's answer.
+		 * Deadline of each try for Stripe's whole answer, headers and body: an answer that
+		 * stalls, or a connection that stops answering, ends the try there.
 		 */
-		private Duration readTimeout = Duration.ofSeconds(30);
+		private Duration readTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Longest one call to Stripe may take, all its tries and the waits between them
+		 * included; a retry that would not fit is not made. Keep it well below the time a
+		 * load balancer in front of the application waits for an answer.
+		 */
+		private Duration callTimeout = Duration.ofSeconds(20);
 
 		public @Nullable String getSecretKey() {
 			return this.secretKey;
@@ -685,6 +693,14 @@ public class RecurPortalProperties {
 
 		public void setReadTimeout(Duration readTimeout) {
 			this.readTimeout = readTimeout;
+		}
+
+		public Duration getCallTimeout() {
+			return this.callTimeout;
+		}
+
+		public void setCallTimeout(Duration callTimeout) {
+			this.callTimeout = callTimeout;
 		}
 
 	}

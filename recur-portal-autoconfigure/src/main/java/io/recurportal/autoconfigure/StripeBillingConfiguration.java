@@ -1,5 +1,7 @@
 package io.recurportal.autoconfigure;
 
+import java.time.Duration;
+
 import com.stripe.StripeClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -106,7 +108,17 @@ class StripeBillingConfiguration {
 
 	private static StripeClient client(RecurPortalProperties.Stripe stripe, PortalMetrics metrics) {
 		return StripeClients.create(secretKey(stripe), stripe.getApiBase(), stripe.getMaxNetworkRetries(),
-				stripe.getConnectTimeout(), stripe.getReadTimeout(), metrics);
+				positive("connect-timeout", stripe.getConnectTimeout()),
+				positive("read-timeout", stripe.getReadTimeout()), positive("call-timeout", stripe.getCallTimeout()),
+				metrics);
+	}
+
+	private static Duration positive(String property, Duration timeout) {
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new InvalidConfigurationPropertyValueException("recur.portal.stripe." + property, timeout,
+					"A Stripe timeout must be positive");
+		}
+		return timeout;
 	}
 
 	private static String secretKey(RecurPortalProperties.Stripe stripe) {

@@ -1,9 +1,11 @@
 package io.recurportal.autoconfigure;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -12,8 +14,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.stripe.StripeBillingGateway;
+import io.recurportal.error.PortalException;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -51,6 +61,41 @@ class RecurPortalBillingAutoConfigurationTests {
 					.isEqualTo("pk_test_123");
 			});
 		assertThat(output).doesNotContain(SECRET_KEY);
+	}
+
+	@Test
+	void whenStripeTimeoutsSetThenACallEndsWithinTheCallTimeout() {
+		WireMockServer stripe = new WireMockServer(wireMockConfig().dynamicPort());
+		stripe.start();
+		try {
+			stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions/sub_1MowQVLkdIwHu7ix"))
+				.willReturn(okJson("{}").withFixedDelay(3000)));
+			this.contextRunner
+				.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY,
+						"recur.portal.stripe.api-base=" + stripe.baseUrl(), "recur.portal.stripe.max-network-retries=5",
+						"recur.portal.stripe.read-timeout=300ms", "recur.portal.stripe.call-timeout=500ms")
+				.run((context) -> {
+					BillingGateway gateway = context.getBean(BillingGateway.class);
+					assertThatExceptionOfType(PortalException.class)
+						.isThrownBy(() -> gateway.findSubscription("sub_1MowQVLkdIwHu7ix"));
+					// After a 300 ms try, the 500 ms back-off would outlast the 500 ms call.
+					assertThat(stripe.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+				});
+		}
+		finally {
+			stripe.stop();
+		}
+	}
+
+	@Test
+	void whenAStripeTimeoutIsNotPositiveThenStartupFailsNamingIt() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY, "recur.portal.stripe.call-timeout=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("recur.portal.stripe.call-timeout"));
 	}
 
 	@Test

@@ -44,6 +44,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static io.recurportal.logging.CapturedLogs.apartFromRedemption;
 import static io.recurportal.logging.CapturedLogs.assertLogged;
 import static io.recurportal.logging.CapturedLogs.assertNotLogged;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -183,6 +184,27 @@ class LogsKeepSecretsStripeTests {
 		deliver(event, sign(event, WEBHOOK_SECRET)).andExpect(status().isServiceUnavailable());
 		assertNotLogged(output.getAll(), "the Stripe secret key", STRIPE_KEY);
 		assertLogged(output, "Invalid API Key provided: [redacted]", "Could not process Stripe event evt_logs_revoked");
+	}
+
+	@Test
+	void stripeAnswerThatIsNotJsonIsLoggedWithoutTheCustomersDetailsOrLinks(CapturedOutput output) throws Exception {
+		String email = "jenny.rosen@example.com";
+		String phone = "+886912345678";
+		String invoiceUrl = "https://invoice.stripe.com/i/acct_1Recur/test_YWNjdF8x";
+		String subscription = fixture("subscription.json");
+		// The customer and the latest invoice expanded, then cut short as a dropped proxy leaves it.
+		String answer = subscription.substring(0, subscription.indexOf("\"application\"")) + "\"customer\": "
+				+ fixture("customer.json") + ", \"latest_invoice\": " + fixture("invoice.json") + ", \"items\": {";
+		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/subscriptions/sub_malformed")).willReturn(json(answer)));
+		String event = subscriptionEvent("evt_logs_malformed", "sub_malformed");
+
+		deliver(event, sign(event, WEBHOOK_SECRET)).andExpect(status().isServiceUnavailable());
+
+		assertThat(answer).contains(email, phone, invoiceUrl);
+		assertThat(output.getAll()).doesNotContain(email).doesNotContain(phone).doesNotContain(invoiceUrl);
+		assertNotLogged(output.getAll(), "the Stripe secret key", STRIPE_KEY);
+		assertLogged(output, "was not Stripe's JSON; it is logged at DEBUG",
+				"Stripe's answer to request req_logs was: {", "Could not process Stripe event evt_logs_malformed");
 	}
 
 	@Test

@@ -15,7 +15,8 @@ import io.recurportal.metrics.PortalMetrics;
  * The client uses the API version stripe-java pins ({@link Stripe#API_VERSION}) and
  * {@link StripeHttpClient}'s transport and retry policy: failures on the network, 409s
  * and 5xx are retried up to {@code maxNetworkRetries} times with the same idempotency
- * key, and each try is sent exactly once.
+ * key, each try is sent exactly once and has a deadline for its whole answer (the read
+ * timeout), and one call with all its tries ends within the call timeout.
  * When the API base is not Stripe's, the files, connect and meter-events bases point to
  * it as well, so a proxy or a local Stripe double receives every request and nothing
  * reaches Stripe behind its back.
@@ -26,17 +27,35 @@ public final class StripeClients {
 	}
 
 	/**
-	 * Builds a client.
+	 * Builds a client whose calls, all tries included, take at most 20 seconds.
 	 * @param secretKey the secret ({@code sk_...}) or restricted ({@code rk_...}) key
 	 * @param apiBase the API's base URL, {@code https://api.stripe.com} unless proxied
 	 * @param maxNetworkRetries how many times a failed request is sent again
 	 * @param connectTimeout timeout for connecting
-	 * @param readTimeout timeout for reading an answer
+	 * @param readTimeout deadline of each try for Stripe's whole answer
 	 * @return the client
 	 */
 	public static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries,
 			Duration connectTimeout, Duration readTimeout) {
 		return create(secretKey, apiBase, maxNetworkRetries, connectTimeout, readTimeout, PortalMetrics.none());
+	}
+
+	/**
+	 * Builds a client whose calls, all tries included, take at most 20 seconds, and whose
+	 * every request to Stripe, each retry included, is recorded as
+	 * {@link PortalMetrics#PROVIDER_CALLS} by operation ({@code GET /v1/customers/{id}}).
+	 * @param secretKey the secret ({@code sk_...}) or restricted ({@code rk_...}) key
+	 * @param apiBase the API's base URL, {@code https://api.stripe.com} unless proxied
+	 * @param maxNetworkRetries how many times a failed request is sent again
+	 * @param connectTimeout timeout for connecting
+	 * @param readTimeout deadline of each try for Stripe's whole answer
+	 * @param metrics where requests are recorded
+	 * @return the client
+	 */
+	public static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries,
+			Duration connectTimeout, Duration readTimeout, PortalMetrics metrics) {
+		return create(secretKey, apiBase, maxNetworkRetries, connectTimeout, readTimeout,
+				StripeHttpClient.DEFAULT_CALL_TIMEOUT, metrics);
 	}
 
 	/**
@@ -46,24 +65,26 @@ public final class StripeClients {
 	 * @param apiBase the API's base URL, {@code https://api.stripe.com} unless proxied
 	 * @param maxNetworkRetries how many times a failed request is sent again
 	 * @param connectTimeout timeout for connecting
-	 * @param readTimeout timeout for reading an answer
+	 * @param readTimeout deadline of each try for Stripe's whole answer
+	 * @param callTimeout how long one call may take, all its tries and the waits between
+	 * them included
 	 * @param metrics where requests are recorded
 	 * @return the client
 	 */
 	public static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries,
-			Duration connectTimeout, Duration readTimeout, PortalMetrics metrics) {
+			Duration connectTimeout, Duration readTimeout, Duration callTimeout, PortalMetrics metrics) {
 		return create(secretKey, apiBase, maxNetworkRetries, connectTimeout, readTimeout,
-				StripeHttpClient.DEFAULT_INITIAL_DELAY, metrics);
+				new StripeHttpClient(connectTimeout, StripeHttpClient.DEFAULT_INITIAL_DELAY, callTimeout, metrics));
 	}
 
 	static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries, Duration connectTimeout,
 			Duration readTimeout, Duration initialRetryDelay) {
-		return create(secretKey, apiBase, maxNetworkRetries, connectTimeout, readTimeout, initialRetryDelay,
-				PortalMetrics.none());
+		return create(secretKey, apiBase, maxNetworkRetries, connectTimeout, readTimeout,
+				new StripeHttpClient(connectTimeout, initialRetryDelay));
 	}
 
 	static StripeClient create(String secretKey, String apiBase, int maxNetworkRetries, Duration connectTimeout,
-			Duration readTimeout, Duration initialRetryDelay, PortalMetrics metrics) {
+			Duration readTimeout, StripeHttpClient httpClient) {
 		// Messages never echo the key: it would end up in logs.
 		Assert.hasText(secretKey, "A Stripe secret key is required");
 		Assert.isTrue(!secretKey.startsWith("pk_"), "The Stripe secret key is a publishable key ('pk_...'); "
@@ -77,7 +98,7 @@ public final class StripeClients {
 			.setMaxNetworkRetries(maxNetworkRetries)
 			.setConnectTimeout(toMillis(connectTimeout))
 			.setReadTimeout(toMillis(readTimeout))
-			.setHttpClient(new StripeHttpClient(connectTimeout, initialRetryDelay, metrics));
+			.setHttpClient(httpClient);
 		if (!base.equals(Stripe.LIVE_API_BASE)) {
 			builder.setFilesBase(base).setConnectBase(base).setMeterEventsBase(base);
 		}

@@ -13,7 +13,7 @@ import org.springframework.util.Assert;
  * @param publishableKey the publishable key ({@code pk_...}) handed to browsers, if any
  * @param liveMode whether the secret key moves real money
  * @param connectTimeout timeout for connecting when downloading invoice PDFs
- * @param readTimeout timeout for reading an invoice PDF
+ * @param readTimeout deadline for an invoice PDF's whole download, redirect and body included
  */
 public record StripeGatewaySettings(@Nullable String publishableKey, boolean liveMode, Duration connectTimeout,
 		Duration readTimeout) {

@@ -6,6 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
@@ -46,8 +50,13 @@ final class StripeInvoicePdfDownloader {
 			.header("Accept", "application/pdf")
 			.GET()
 			.build();
+		CompletableFuture<HttpResponse<byte[]>> exchange = this.httpClient.sendAsync(request,
+				HttpResponse.BodyHandlers.ofByteArray());
 		try {
-			HttpResponse<byte[]> response = this.httpClient.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			// The read timeout bounds the whole download, redirect and body included: the
+			// request's own timeout ends with the headers, and a stalled body would hold the
+			// request thread.
+			HttpResponse<byte[]> response = exchange.get(this.readTimeout.toNanos(), TimeUnit.NANOSECONDS);
 			if (response.statusCode() != 200) {
 				logger.warn("Stripe answered " + response.statusCode() + " for an invoice PDF");
 				throw new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
@@ -56,12 +65,22 @@ final class StripeInvoicePdfDownloader {
 			}
 			return response.body();
 		}
-		catch (IOException ex) {
-			logger.warn("Downloading an invoice PDF from Stripe failed: " + ex);
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
+			logger.warn("Stripe did not send an invoice PDF within " + this.readTimeout.toMillis() + " ms");
 			throw new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE, NOT_AVAILABLE,
-					StripeErrorTranslator.DEFAULT_UNAVAILABLE_DELAY, ex);
+					StripeErrorTranslator.DEFAULT_UNAVAILABLE_DELAY, null);
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof IOException failure)) {
+				throw new IllegalStateException("Downloading an invoice PDF failed", ex.getCause());
+			}
+			logger.warn("Downloading an invoice PDF from Stripe failed: " + failure);
+			throw new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE, NOT_AVAILABLE,
+					StripeErrorTranslator.DEFAULT_UNAVAILABLE_DELAY, failure);
 		}
 		catch (InterruptedException ex) {
+			exchange.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new PortalException(PortalErrorCode.PROVIDER_UNAVAILABLE,
 					NOT_AVAILABLE, ex);

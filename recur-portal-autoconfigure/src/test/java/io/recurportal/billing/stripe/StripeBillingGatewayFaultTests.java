@@ -1,11 +1,13 @@
 package io.recurportal.billing.stripe;
 
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.stripe.exception.ApiConnectionException;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.CancellationReason;
 import io.recurportal.billing.Subscription;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,6 +33,7 @@ import static io.recurportal.billing.stripe.StripeTestSupport.SECRET_KEY;
 import static io.recurportal.billing.stripe.StripeTestSupport.error;
 import static io.recurportal.billing.stripe.StripeTestSupport.fixture;
 import static io.recurportal.billing.stripe.StripeTestSupport.json;
+import static io.recurportal.billing.stripe.StripeTestSupport.object;
 import static io.recurportal.billing.stripe.StripeTestSupport.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -155,13 +160,29 @@ class StripeBillingGatewayFaultTests {
 	}
 
 	@Test
-	void mutationWhenUnavailableWithRetryAfterThenPassesItOn() {
+	void mutationWhenUnavailableForLongerThanTheCallMayTakeThenNotRetriedAndRetryAfterPassedOn() {
 		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH))
 			.willReturn(
 					error(503, "api_error", null, "Service unavailable", null, null).withHeader("Retry-After", "30")));
 
 		assertThat(cancelFails().getRetryAfter()).isEqualTo(Duration.ofSeconds(30));
-		assertTriesWithTheSameKey(3);
+		// 30 s is beyond the call's 20 s: the caller hears it at once, not after two early tries.
+		assertTriesWithTheSameKey(1);
+	}
+
+	@Test
+	void mutationWhenLockTimeoutAsksForMoreThanTheCallMayTakeThenNotRetried() {
+		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH))
+			.willReturn(error(429, "invalid_request_error", "lock_timeout", "This object cannot be accessed right now",
+					null, null)
+				.withHeader("Stripe-Should-Retry", "true")
+				.withHeader("Retry-After", "30")));
+
+		PortalException ex = cancelFails();
+
+		assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
+		assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(30));
+		assertTriesWithTheSameKey(1);
 	}
 
 	@Test
@@ -197,6 +218,41 @@ class StripeBillingGatewayFaultTests {
 		assertThat(ex.getMessage()).isEqualTo("The billing provider did not answer in time");
 		assertThat(ex.getRetryAfter()).isEqualTo(StripeErrorTranslator.DEFAULT_UNAVAILABLE_DELAY);
 		assertTriesWithTheSameKey(3);
+	}
+
+	@Test
+	void lookupWhenTheAnswerStallsAfterItsHeadersThenEachTryEndsAtItsDeadline() {
+		StripeBillingGateway impatient = StripeTestSupport.gateway(stripe, Duration.ofMillis(300));
+		// The headers at once, then the body in pieces over 3 s: the headers-only timeout of
+		// the JDK's client waited for all of it.
+		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH))
+			.willReturn(json(fixture("subscription.json")).withChunkedDribbleDelay(6, 3000)));
+
+		PortalException ex = catchThrowableOfType(PortalException.class,
+				() -> impatient.findSubscription(SUBSCRIPTION_ID));
+
+		assertThat(ex).as("PortalException").isNotNull();
+		assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
+		assertThat(ex.getMessage()).isEqualTo("The billing provider did not answer in time");
+		assertThat(ex.getCause()).isInstanceOf(ApiConnectionException.class)
+			.cause()
+			.isInstanceOf(HttpTimeoutException.class)
+			.hasMessage("No complete answer within 300 ms");
+		assertThat(requests(stripe)).hasSize(3);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "EMPTY_RESPONSE", "CONNECTION_RESET_BY_PEER" })
+	void lookupWhenTheConnectionDropsThenStripeReceivesOneRequestPerTry(Fault fault) {
+		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(aResponse().withFault(fault)));
+
+		PortalException ex = catchThrowableOfType(PortalException.class,
+				() -> this.gateway.findSubscription(SUBSCRIPTION_ID));
+
+		assertThat(ex).as("PortalException").isNotNull();
+		assertThat(ex.getMessage()).isEqualTo("The billing provider could not be reached");
+		// The JDK's client sends a GET again by itself on such a drop: that would be 6.
+		assertThat(requests(stripe)).hasSize(StripeTestSupport.MAX_NETWORK_RETRIES + 1);
 	}
 
 	@Test
@@ -261,6 +317,37 @@ class StripeBillingGatewayFaultTests {
 
 		assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.INVALID_REQUEST);
 		assertThat(ex.getMessage()).isEqualTo("The billing provider rejected the request (parameter_unknown)");
+	}
+
+	@Test
+	void lookupWhenStripesAnswerIsNotJsonThenProviderUnavailableAndTheAnswerNotLoggedAboveDebug(
+			CapturedOutput output) {
+		String email = "jenny.rosen@example.com";
+		String phone = "+886912345678";
+		String session = fixture("checkout-session.json", (checkout) -> checkout.putObject("customer_details")
+			.put("email", email)
+			.put("phone", phone)
+			.putNull("name")
+			.putNull("address")
+			.put("tax_exempt", "none")
+			.putArray("tax_ids"));
+		String checkoutUrl = object(session).get("url").asString();
+		// Cut short, as a connection closed by a proxy leaves it: stripe-java quotes it whole.
+		stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/cs_test_a1Recur"))
+			.willReturn(json(session.substring(0, session.length() - 2))));
+
+		PortalException ex = catchThrowableOfType(PortalException.class,
+				() -> this.gateway.findCheckoutSession("cs_test_a1Recur"));
+
+		assertThat(ex).as("PortalException").isNotNull();
+		assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			assertThat(String.valueOf(cause.getMessage())).doesNotContain(email, phone, checkoutUrl);
+		}
+		assertThat(output.getAll()).contains("WARN", "was not Stripe's JSON; it is logged at DEBUG")
+			.doesNotContain(email)
+			.doesNotContain(phone)
+			.doesNotContain(checkoutUrl);
 	}
 
 	@Test

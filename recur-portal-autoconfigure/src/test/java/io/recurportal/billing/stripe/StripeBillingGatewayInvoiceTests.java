@@ -1,6 +1,7 @@
 package io.recurportal.billing.stripe;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,19 @@ class StripeBillingGatewayInvoiceTests {
 
 		assertThat(errorCode(() -> this.gateway.invoicePdf(INVOICE_ID)))
 			.isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
+	}
+
+	@Test
+	void invoicePdfWhenTheDocumentStallsAfterItsHeadersThenProviderUnavailableAtTheReadTimeout() throws Exception {
+		StripeBillingGateway impatient = StripeTestSupport.gateway(stripe, Duration.ofMillis(300));
+		try (StallingServer files = new StallingServer("application/pdf", PDF, Duration.ofSeconds(5))) {
+			String pdfUrl = files.baseUrl() + "/files/in.pdf";
+			stripe.stubFor(get(urlPathEqualTo(INVOICE_PATH))
+				.willReturn(json(fixture("invoice.json", (invoice) -> invoice.put("invoice_pdf", pdfUrl)))));
+
+			assertThat(errorCode(() -> impatient.invoicePdf(INVOICE_ID)))
+				.isEqualTo(PortalErrorCode.PROVIDER_UNAVAILABLE);
+		}
 	}
 
 	@Test

@@ -19,6 +19,23 @@ class StripeErrorTranslatorTests {
 	}
 
 	@Test
+	void redactThenRemovesUrlsEmailsAndPhoneNumbersAlsoAsJsonEscapesThem() {
+		String body = """
+				{"url": "https://billing.stripe.com/p/session/test_YWNjdF8xUmVjdXJQb3J0YWw",
+				 "escaped": "https:\\/\\/checkout.stripe.com\\/c\\/pay\\/cs_test_a1Recur#fidkdWxOYHwn",
+				 "email": "jenny.rosen@example.com", "phone": "0912 345 678",
+				 "shipping": {"phone": null}, "description": "Call +44 20 7946 0958 or (555) 010-4477",
+				 "created": 1680000000, "amount": 2000, "host": "127.0.0.1"}""";
+
+		assertThat(StripeErrorTranslator.redact(body)).isEqualTo("""
+				{"url": "[redacted]",
+				 "escaped": "[redacted]",
+				 "email": "[redacted]", "phone": "[redacted]",
+				 "shipping": {"phone": null}, "description": "Call [redacted] or [redacted]",
+				 "created": 1680000000, "amount": 2000, "host": "127.0.0.1"}""");
+	}
+
+	@Test
 	void redactWhenNoKeyThenUnchanged() {
 		assertThat(StripeErrorTranslator.redact("No such customer: 'cus_123'"))
 			.isEqualTo("No such customer: 'cus_123'");
