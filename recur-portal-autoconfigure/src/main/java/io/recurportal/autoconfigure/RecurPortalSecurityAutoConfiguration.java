@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -30,6 +31,8 @@ import io.recurportal.account.BearerProblemEntryPoint;
 import io.recurportal.account.ExpiryRequiringJwtDecoder;
 import io.recurportal.account.JwtAccountContextReader;
 import io.recurportal.api.RequestBodyLimitFilter;
+import io.recurportal.server.RecurErrorEnvelope;
+import io.recurportal.server.ServerApiErrorFilter;
 import io.recurportal.server.ServerApiKeyFilter;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.web.PortalBrowserSessionFilter;
@@ -57,6 +60,9 @@ public final class RecurPortalSecurityAutoConfiguration {
 
 	// The largest body the API takes is a checkout request with two URLs.
 	private static final long MAX_API_BODY_BYTES = 16 * 1024;
+
+	// The largest form is the billing profile: a few fields of at most a few hundred characters.
+	private static final long MAX_FORM_BODY_BYTES = 64 * 1024;
 
 	// No inline script or style anywhere; forms may lead to Stripe's own pages.
 	private static final String PORTAL_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -101,14 +107,17 @@ public final class RecurPortalSecurityAutoConfiguration {
 	SecurityFilterChain recurPortalServerApiSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties) {
 		String serverPath = properties.getApi().getServerPath();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		http.securityMatcher(new OrRequestMatcher(paths.matcher(serverPath + "/portal/**"),
-				paths.matcher(serverPath + "/customers/**")))
+		RequestBodyLimitFilter bodyLimit = new RequestBodyLimitFilter(MAX_API_BODY_BYTES);
+		bodyLimit.setRefusal(RecurErrorEnvelope::write);
+		// The whole prefix is the server API's, so every answer under it, even a 404, is Recur's envelope.
+		http.securityMatcher(paths.matcher(serverPath + "/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			// A secret key in a header, never a cookie: nothing for a forged request to ride on.
 			.csrf((csrf) -> csrf.disable())
-			.addFilterBefore(new RequestBodyLimitFilter(MAX_API_BODY_BYTES), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ServerApiErrorFilter(), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(bodyLimit, AnonymousAuthenticationFilter.class)
 			.addFilterBefore(new ServerApiKeyFilter(properties.getApi().getSecretKeys()),
 					AnonymousAuthenticationFilter.class);
 		return http.build();
@@ -138,6 +147,8 @@ public final class RecurPortalSecurityAutoConfiguration {
 				.referrerPolicy((referrer) -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
+			// Before the CSRF filter, whose reading of the form would read the body uncounted.
+			.addFilterBefore(new RequestBodyLimitFilter(MAX_FORM_BODY_BYTES), CsrfFilter.class)
 			.addFilterBefore(new PortalBrowserSessionFilter(sessions), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
