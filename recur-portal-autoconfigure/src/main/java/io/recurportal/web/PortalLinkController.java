@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.session.PortalSession;
 import io.recurportal.session.PortalSessions;
@@ -47,6 +48,7 @@ public class PortalLinkController {
 	}
 
 	@GetMapping("/s/{token}")
+	@PortalEndpoint.Public("The link's one-time token is the credential; opening it starts the session.")
 	String open(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
 		response.setHeader("Referrer-Policy", "no-referrer");
 		Optional<OpenedPortalSession> opened = this.sessions.open(token);
@@ -67,6 +69,7 @@ public class PortalLinkController {
 	}
 
 	@PostMapping("/return")
+	@PortalEndpoint.Public("Ends the session the cookie names, if any, and leads to its checked return URL.")
 	String leave(HttpServletRequest request, HttpServletResponse response) {
 		PortalSession session = PortalPagesController.session(request);
 		PortalCookies.read(request, PortalCookies.SESSION).ifPresent(this.sessions::end);

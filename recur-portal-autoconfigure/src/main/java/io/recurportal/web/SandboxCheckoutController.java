@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.CheckoutSession;
 import io.recurportal.billing.CheckoutStatus;
@@ -27,6 +28,7 @@ import io.recurportal.error.PortalException;
  */
 @Controller
 @RequestMapping("${recur.portal.web.path:/portal}/sandbox/checkout")
+@PortalEndpoint.Public("Stands in for the provider's hosted checkout page, which its checkout session opens.")
 public class SandboxCheckoutController {
 
 	private static final String ID = "cs_[A-Za-z0-9_]{1,250}";

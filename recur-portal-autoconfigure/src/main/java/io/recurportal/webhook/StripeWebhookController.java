@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.error.PortalProblemDetails;
@@ -96,6 +97,7 @@ public class StripeWebhookController {
 	}
 
 	@PostMapping("${recur.portal.webhook.path:/webhooks/stripe}")
+	@PortalEndpoint.Public("Stripe's signature over the body authenticates each event.")
 	ResponseEntity<?> receive(@RequestHeader(name = SIGNATURE_HEADER, required = false) @Nullable String signature,
 			InputStream body) throws IOException {
 		// Never more than the limit in memory, whatever sits in front of this endpoint.
