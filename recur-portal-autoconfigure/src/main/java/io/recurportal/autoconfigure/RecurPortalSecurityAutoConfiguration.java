@@ -19,7 +19,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -35,7 +34,9 @@ import io.recurportal.server.RecurErrorEnvelope;
 import io.recurportal.server.ServerApiErrorFilter;
 import io.recurportal.server.ServerApiKeyFilter;
 import io.recurportal.session.PortalSessions;
+import io.recurportal.web.PortalAccessDeniedHandler;
 import io.recurportal.web.PortalBrowserSessionFilter;
+import io.recurportal.web.SessionBoundCsrfTokenRepository;
 
 /**
  * Auto-configuration of the portal's security filter chains. Each chain matches only
@@ -127,12 +128,9 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@Order(API_CHAIN_ORDER)
 	@ConditionalOnMissingBean(name = "recurPortalPagesSecurityFilterChain")
 	SecurityFilterChain recurPortalPagesSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
-			PortalSessions sessions) {
+			PortalSessions sessions, ObjectProvider<PortalAccessDeniedHandler> accessDeniedHandler) {
 		String portalPath = properties.getWeb().getPath();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-		csrfTokens.setCookiePath(portalPath);
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
 		http.securityMatcher(new OrRequestMatcher(paths.matcher(portalPath), paths.matcher(portalPath + "/**"),
 				paths.matcher("/recur-portal/**")))
 			// Who may see and do what is decided per page by the portal session and the access policy.
@@ -140,8 +138,10 @@ public final class RecurPortalSecurityAutoConfiguration {
 			.sessionManagement((sessionManagement) -> sessionManagement
 				.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
-			// Forms are protected by a double-submit token: no server-side session needed.
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
+			// Form tokens are bound to the portal session and computed, not stored: any instance checks them.
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionBoundCsrfTokenRepository(portalPath)))
+			.exceptionHandling((exceptions) -> exceptions
+				.accessDeniedHandler(accessDeniedHandler.getIfAvailable(PortalAccessDeniedHandler::new)))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(PORTAL_CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer
