@@ -1,5 +1,7 @@
 package io.recurportal.autoconfigure;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,19 +11,27 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.account.BillingAccountCustomerResolver;
+import io.recurportal.account.InMemoryAccountCustomerLinks;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
 import io.recurportal.customer.CustomerProfiles;
+import io.recurportal.customer.EmailChangeStore;
+import io.recurportal.customer.InMemoryEmailChangeStore;
 import io.recurportal.customer.PaymentMethodUpdates;
 import io.recurportal.invoice.AccountInvoices;
 import io.recurportal.metrics.PortalMetrics;
@@ -73,8 +83,15 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccountCustomerResolver accountCustomerResolver(BillingGateway billingGateway, AccountSnapshots snapshots) {
-		return new BillingAccountCustomerResolver(billingGateway, snapshots);
+	AccountCustomerLinks accountCustomerLinks() {
+		return new InMemoryAccountCustomerLinks();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountCustomerResolver accountCustomerResolver(BillingGateway billingGateway, AccountSnapshots snapshots,
+			AccountCustomerLinks links) {
+		return new BillingAccountCustomerResolver(billingGateway, snapshots, links);
 	}
 
 	@Bean
@@ -116,6 +133,12 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EmailChangeStore emailChangeStore() {
+		return new InMemoryEmailChangeStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	AuditTrail auditTrail() {
 		return new InMemoryAuditTrail(IN_MEMORY_AUDIT_CAPACITY);
 	}
@@ -143,8 +166,11 @@ public final class RecurPortalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SubscriptionCheckout subscriptionCheckout(BillingGateway billingGateway, AccountSubscriptions subscriptions,
-			ReturnUrlPolicy returnUrlPolicy, AuditedActions auditedActions) {
-		return new SubscriptionCheckout(billingGateway, subscriptions, returnUrlPolicy, auditedActions);
+			ReturnUrlPolicy returnUrlPolicy, AuditedActions auditedActions, AccountCustomerLinks links) {
+		SubscriptionCheckout checkout = new SubscriptionCheckout(billingGateway, subscriptions, returnUrlPolicy,
+				auditedActions);
+		checkout.setCustomerLinks(links);
+		return checkout;
 	}
 
 	@Bean
@@ -163,13 +189,29 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	PortalLinks portalLinks(RecurPortalProperties properties, BillingGateway billingGateway,
+			Environment environment) {
+		String portalPath = properties.getWeb().getPath();
+		String baseUrl = properties.getBaseUrl();
+		if (StringUtils.hasText(baseUrl)) {
+			return new PortalLinks(checkedBaseUrl(baseUrl.trim()), portalPath);
+		}
+		if (billingGateway instanceof SandboxBillingGateway) {
+			return PortalLinks.withOrigin(new LoopbackOrigin(environment), portalPath);
+		}
+		// Relative links: the request's Host is never a link's origin.
+		return new PortalLinks(null, portalPath);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	PortalSessions portalSessions(BillingGateway billingGateway, PortalSessionStore store,
 			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy, RecurPortalProperties properties,
-			PortalMetrics metrics) {
-		PortalSessions sessions = new PortalSessions(billingGateway, store, configurations, returnUrlPolicy,
-				new PortalLinks(properties.getBaseUrl(), properties.getWeb().getPath()),
+			PortalMetrics metrics, PortalLinks links, AccountCustomerLinks customerLinks) {
+		PortalSessions sessions = new PortalSessions(billingGateway, store, configurations, returnUrlPolicy, links,
 				properties.getSessions().getDefaultConfiguration(), Clock.systemUTC());
 		sessions.setMetrics(metrics);
+		sessions.setCustomerLinks(customerLinks);
 		return sessions;
 	}
 
@@ -178,6 +220,23 @@ public final class RecurPortalAutoConfiguration {
 	AccountInvoices accountInvoices(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AccountSnapshots snapshots) {
 		return new AccountInvoices(billingGateway, subscriptions, snapshots);
+	}
+
+	private static String checkedBaseUrl(String baseUrl) {
+		URI uri;
+		try {
+			uri = new URI(baseUrl);
+		}
+		catch (URISyntaxException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+				|| uri.getRawUserInfo() != null
+				|| !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+			throw new InvalidConfigurationPropertyValueException("recur.portal.base-url", baseUrl,
+					"Must be an http or https URL with a host and no query, like https://billing.example.com");
+		}
+		return baseUrl;
 	}
 
 }

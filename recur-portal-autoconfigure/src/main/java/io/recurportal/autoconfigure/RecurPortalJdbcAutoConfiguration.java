@@ -21,8 +21,12 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.recurportal.account.AccountCustomerLinks;
+import io.recurportal.account.JdbcAccountCustomerLinks;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.JdbcAuditTrail;
+import io.recurportal.customer.EmailChangeStore;
+import io.recurportal.customer.JdbcEmailChangeStore;
 import io.recurportal.jdbc.PortalSchemaInitializer;
 import io.recurportal.login.JdbcLoginRateLimiter;
 import io.recurportal.login.LoginRateLimiter;
@@ -100,6 +104,14 @@ public final class RecurPortalJdbcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
+	AccountCustomerLinks jdbcAccountCustomerLinks(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcAccountCustomerLinks(database.dataSource(), database.transactions(),
+				properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
 	AuditTrail jdbcAuditTrail(StoreDatabase database, RecurPortalJdbcProperties properties) {
 		return new JdbcAuditTrail(database.dataSource(), database.transactions(), properties.getTablePrefix());
 	}
@@ -109,6 +121,13 @@ public final class RecurPortalJdbcAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	PortalSessionStore jdbcPortalSessionStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
 		return new JdbcPortalSessionStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	EmailChangeStore jdbcEmailChangeStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcEmailChangeStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
 	}
 
 	@Bean

@@ -26,6 +26,7 @@ import io.recurportal.login.InMemoryLoginRateLimiter;
 import io.recurportal.login.LoggingLoginLinkSender;
 import io.recurportal.login.LoginLinkSender;
 import io.recurportal.login.LoginRateLimiter;
+import io.recurportal.session.PortalLinks;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.web.MailLoginLinkSender;
 import io.recurportal.web.PortalLoginConfiguration;
@@ -34,7 +35,8 @@ import io.recurportal.web.PortalLoginConfiguration;
  * Auto-configuration of signing in by email on {@code /portal/login}. Links go out
  * through the host's {@code JavaMailSender}; without one, only the sandbox provider may
  * log them instead, and any other provider fails at start-up rather than leave customers
- * waiting for emails that never come.
+ * waiting for emails that never come. Links are on {@code recur.portal.base-url}; without
+ * it, only the sandbox starts (its links are on its own loopback address).
  */
 @AutoConfiguration(after = { RecurPortalAutoConfiguration.class, RecurPortalPagesAutoConfiguration.class },
 		afterName = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
@@ -58,7 +60,11 @@ public final class RecurPortalLoginAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EmailLogin recurPortalEmailLogin(BillingGateway billingGateway, PortalSessions sessions,
-			LoginRateLimiter limiter, LoginLinkSender sender, RecurPortalProperties properties) {
+			LoginRateLimiter limiter, LoginLinkSender sender, RecurPortalProperties properties, PortalLinks links) {
+		if (!links.isAbsolute() && !(billingGateway instanceof SandboxBillingGateway)) {
+			// Emailed links need an origin, and the request's Host is never one: it is the client's to forge.
+			throw new MissingBaseUrlException("email login (/portal/login)");
+		}
 		RecurPortalProperties.Login login = properties.getLogin();
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(DELIVERY_THREADS, DELIVERY_THREADS, 0,
 				TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DELIVERY_QUEUE),

@@ -1,22 +1,72 @@
 package io.recurportal.autoconfigure;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.mail.javamail.JavaMailSender;
 
+import io.recurportal.audit.AuditedActions;
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.customer.EmailChangeLinkSender;
+import io.recurportal.customer.EmailChangeStore;
+import io.recurportal.customer.EmailChanges;
+import io.recurportal.customer.LoggingEmailChangeLinkSender;
+import io.recurportal.session.PortalLinks;
+import io.recurportal.web.MailEmailChangeLinkSender;
 import io.recurportal.web.PortalPagesConfiguration;
 
 /**
  * Auto-configuration of the hosted portal pages under {@code /portal}.
  */
 @AutoConfiguration(after = RecurPortalAutoConfiguration.class,
-		afterName = "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration")
+		afterName = { "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
+				"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.thymeleaf.spring6.SpringTemplateEngine")
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
 @Import(PortalPagesConfiguration.class)
 public final class RecurPortalPagesAutoConfiguration {
+
+	/**
+	 * Billing email changes wait for the new address to confirm. Links go out by mail;
+	 * with the sandbox and no mail sender they are logged; with neither, the email cannot
+	 * be changed in the portal (the other profile fields still can).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	EmailChanges recurPortalEmailChanges(BillingGateway billingGateway, EmailChangeStore store,
+			ObjectProvider<EmailChangeLinkSender> senders, AuditedActions auditedActions, PortalLinks links) {
+		EmailChangeLinkSender sender = senders.getIfUnique();
+		if (sender == null && billingGateway instanceof SandboxBillingGateway) {
+			sender = new LoggingEmailChangeLinkSender();
+		}
+		return new EmailChanges(billingGateway, store, sender, links, auditedActions, Clock.systemUTC());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.mail.javamail.JavaMailSender")
+	@ConditionalOnBean(type = "org.springframework.mail.javamail.JavaMailSender")
+	@ConditionalOnProperty(name = "recur.portal.login.from")
+	static class EmailChangeMailConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EmailChangeLinkSender recurPortalMailEmailChangeLinkSender(JavaMailSender mailSender,
+				RecurPortalProperties properties) {
+			return new MailEmailChangeLinkSender(mailSender, properties.getLogin().getFrom());
+		}
+
+	}
 
 }

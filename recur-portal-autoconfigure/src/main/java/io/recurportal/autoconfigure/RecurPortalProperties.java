@@ -56,8 +56,11 @@ public class RecurPortalProperties {
 	private Map<String, Configuration> configurations = new LinkedHashMap<>();
 
 	/**
-	 * Public base URL of this application, like 'https://app.example.com', used to build
-	 * portal links. When unset, links are built from the request being served.
+	 * Public base URL of this application (with any context path), like
+	 * 'https://app.example.com', the origin of every link the portal sends out: emailed
+	 * login links, session URLs, card-update return URLs. Never taken from a request's
+	 * Host header. Required for email login, except on the sandbox, whose links are on
+	 * its own loopback port; otherwise, when unset, links are relative.
 	 */
 	private @Nullable String baseUrl;
 
@@ -782,8 +785,8 @@ public class RecurPortalProperties {
 		private Duration window = Duration.ofHours(1);
 
 		/**
-		 * The sender address of login emails, 'Billing <billing@example.com>' for
-		 * example. Required when emails are sent.
+		 * The sender address of login and email change confirmation emails, 'Billing
+		 * <billing@example.com>' for example. Required when emails are sent.
 		 */
 		private @Nullable String from;
 

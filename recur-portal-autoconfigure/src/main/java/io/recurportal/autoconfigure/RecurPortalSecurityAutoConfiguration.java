@@ -12,17 +12,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.filter.RelativeRedirectFilter;
 
 import io.recurportal.account.AccountClaimNames;
 import io.recurportal.account.AccountContextFilter;
@@ -131,6 +134,10 @@ public final class RecurPortalSecurityAutoConfiguration {
 			PortalSessions sessions, ObjectProvider<PortalAccessDeniedHandler> accessDeniedHandler) {
 		String portalPath = properties.getWeb().getPath();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		// Tomcat turns a relative redirect into an absolute one on the request's Host, which
+		// the client sets: redirects stay relative, as written.
+		RelativeRedirectFilter relativeRedirects = new RelativeRedirectFilter();
+		relativeRedirects.setRedirectStatus(HttpStatus.FOUND);
 		http.securityMatcher(new OrRequestMatcher(paths.matcher(portalPath), paths.matcher(portalPath + "/**"),
 				paths.matcher("/recur-portal/**")))
 			// Who may see and do what is decided per page by the portal session and the access policy.
@@ -147,6 +154,7 @@ public final class RecurPortalSecurityAutoConfiguration {
 				.referrerPolicy((referrer) -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
+			.addFilterBefore(relativeRedirects, DisableEncodeUrlFilter.class)
 			// Before the CSRF filter, whose reading of the form would read the body uncounted.
 			.addFilterBefore(new RequestBodyLimitFilter(MAX_FORM_BODY_BYTES), CsrfFilter.class)
 			.addFilterBefore(new PortalBrowserSessionFilter(sessions), AnonymousAuthenticationFilter.class);

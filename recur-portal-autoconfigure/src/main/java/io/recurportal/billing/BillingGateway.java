@@ -46,10 +46,13 @@ public interface BillingGateway {
 	Optional<Customer> findCustomerByExternalId(String externalId);
 
 	/**
-	 * The customer with a billing email, compared ignoring case. When several share it,
-	 * the one created last.
+	 * The customer with a billing email, compared in
+	 * {@link EmailAddresses#normalize(String) normal form}. When several customers share
+	 * it, none is picked: an email alone does not say whose account it is.
 	 * @param email the email
 	 * @return the customer, if one has the email
+	 * @throws io.recurportal.error.PortalException {@code customer_ambiguous} when
+	 * several customers have the email
 	 */
 	Optional<Customer> findCustomerByEmail(String email);
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param mode subscription or setup
  * @param status its state
  * @param url the page to send the customer to, while open
- * @param customerId the customer who checks out
+ * @param customerId the customer who checks out; {@code null} when the provider names
+ * none (Stripe: a session created without a customer, before one is made)
  * @param priceId the price subscribed to, in subscription mode
  * @param subscriptionId the subscription created (subscription mode) or updated (setup mode)
  * @param paymentMethodId the payment method saved, once complete
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when it expires if unfinished
  */
 public record CheckoutSession(String id, CheckoutMode mode, CheckoutStatus status, @Nullable String url,
-		String customerId, @Nullable String priceId, @Nullable String subscriptionId, @Nullable String paymentMethodId,
+		@Nullable String customerId, @Nullable String priceId, @Nullable String subscriptionId, @Nullable String paymentMethodId,
 		String successUrl, String cancelUrl, Instant expiresAt) {
 
 }

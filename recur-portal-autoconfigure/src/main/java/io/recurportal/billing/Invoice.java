@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the provider's invoice id ({@code in_...})
  * @param number the number printed on it, once finalized
- * @param customerId the customer it bills
+ * @param customerId the customer it bills; {@code null} when the provider names none
+ * (Stripe may bill a customer account instead)
  * @param subscriptionId the subscription it bills, when it bills one
  * @param status its state
  * @param currency the ISO 4217 currency code, lower case
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param hostedInvoiceUrl the provider's page for the invoice, when it has one
  * @param invoicePdfUrl the provider's PDF of the invoice, when it has one
  */
-public record Invoice(String id, @Nullable String number, String customerId, @Nullable String subscriptionId,
+public record Invoice(String id, @Nullable String number, @Nullable String customerId, @Nullable String subscriptionId,
 		InvoiceStatus status, String currency, long total, long amountDue, long amountPaid, Instant created,
 		Instant periodStart, Instant periodEnd, @Nullable Instant paidAt, List<InvoiceLine> lines,
 		@Nullable String hostedInvoiceUrl, @Nullable String invoicePdfUrl) {

@@ -8,6 +8,7 @@ import io.recurportal.audit.AuditedActions;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.billing.CustomerProfileUpdate;
+import io.recurportal.billing.EmailAddresses;
 import io.recurportal.billing.IdempotencyKeys;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
@@ -57,7 +58,11 @@ public final class CustomerProfiles {
 	}
 
 	/**
-	 * Replaces the caller's billing profile.
+	 * Replaces the caller's billing profile, all but a new email address: lookups by
+	 * email trust it, so a new address takes effect only once it confirms the change
+	 * ({@link EmailChanges}). The email given is saved here only when it is the same
+	 * address as now in another spelling, or when it is cleared; otherwise the current
+	 * one is kept.
 	 * @param caller the owner
 	 * @param update the new profile
 	 * @param requestId the form's request id, so a double submit changes it once
@@ -66,7 +71,11 @@ public final class CustomerProfiles {
 	public Customer update(PortalCaller caller, CustomerProfileUpdate update, String requestId) {
 		return this.audited.perform(caller.account(), PortalAction.UPDATE_PROFILE.value(), null, () -> {
 			Customer customer = customer(caller);
-			return this.gateway.updateCustomer(customer.id(), update, IdempotencyKeys
+			CustomerProfileUpdate applied = (update.email() == null
+					|| EmailAddresses.same(update.email(), customer.email())) ? update
+							: new CustomerProfileUpdate(update.name(), customer.email(), update.phone(),
+									update.address(), update.taxId());
+			return this.gateway.updateCustomer(customer.id(), applied, IdempotencyKeys
 				.derive(caller.account().accountId(), PortalAction.UPDATE_PROFILE.value(), customer.id(), requestId));
 		});
 	}

@@ -82,7 +82,8 @@ public final class PaymentMethodUpdates {
 		return this.audited.perform(caller.account(), PortalAction.UPDATE_PAYMENT_METHOD.value(), sessionId, () -> {
 			String customerId = this.subscriptions.requireCustomerId(accountId);
 			CheckoutSession session = this.gateway.findCheckoutSession(sessionId)
-				.filter((candidate) -> candidate.customerId().equals(customerId))
+				// A session that names no customer is no account's.
+				.filter((candidate) -> customerId.equals(candidate.customerId()))
 				.filter((candidate) -> candidate.mode() == CheckoutMode.SETUP)
 				.orElseThrow(() -> new PortalException(PortalErrorCode.CHECKOUT_SESSION_NOT_FOUND,
 						"No such card update on this account."));

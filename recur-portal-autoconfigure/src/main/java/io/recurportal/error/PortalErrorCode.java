@@ -38,6 +38,12 @@ public enum PortalErrorCode {
 	/** No customer exists for the account, id, external id or email. */
 	CUSTOMER_NOT_FOUND("customer_not_found", HttpStatus.NOT_FOUND),
 
+	/**
+	 * An email names several customers, so no one of them is picked; the caller should
+	 * name the customer by id or external id instead.
+	 */
+	CUSTOMER_AMBIGUOUS("customer_ambiguous", HttpStatus.CONFLICT),
+
 	/** The subscription does not exist or is not the caller's. */
 	SUBSCRIPTION_NOT_FOUND("subscription_not_found", HttpStatus.NOT_FOUND),
 

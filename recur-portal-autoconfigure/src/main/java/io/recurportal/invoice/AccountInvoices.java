@@ -64,7 +64,8 @@ public final class AccountInvoices {
 	public Invoice require(String accountId, String invoiceId) {
 		String customerId = this.subscriptions.customerId(accountId).orElse(null);
 		return this.gateway.findInvoice(invoiceId)
-			.filter((invoice) -> invoice.customerId().equals(customerId))
+			// An invoice of no customer (Stripe may bill a customer account instead) is no account's.
+			.filter((invoice) -> customerId != null && customerId.equals(invoice.customerId()))
 			.filter((invoice) -> invoice.status() != InvoiceStatus.DRAFT)
 			.orElseThrow(() -> new PortalException(PortalErrorCode.INVOICE_NOT_FOUND,
 					"No such invoice on this account."));

@@ -9,7 +9,8 @@ public final class PortalTables {
 
 	/** Every table of the schema files, without the prefix. */
 	public static final List<String> NAMES = List.of("subscription", "subscription_sync", "billing_snapshot",
-			"billing_change", "audit", "session", "webhook_event", "login_attempt");
+			"billing_change", "account_customer", "audit", "session", "webhook_event", "login_attempt",
+			"email_change");
 
 	private PortalTables() {
 	}

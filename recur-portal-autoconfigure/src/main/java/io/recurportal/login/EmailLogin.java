@@ -15,7 +15,10 @@ import org.springframework.util.Assert;
 
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
+import io.recurportal.billing.EmailAddresses;
 import io.recurportal.configuration.PortalConfiguration;
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
 import io.recurportal.session.CreatedPortalSession;
 import io.recurportal.session.PortalSessionRequest;
 import io.recurportal.session.PortalSessions;
@@ -96,22 +99,20 @@ public final class EmailLogin implements AutoCloseable {
 	 * @param configuration the portal configuration the link opens
 	 * @param locale the language of the page, and so of the email
 	 * @param clientAddress the client's address, for its rate limit
-	 * @param origin the scheme, host and port the link is on when
-	 * {@code recur.portal.base-url} is not set, {@code https://billing.example.com}
 	 * @return whether the request was accepted; when it was, a link is on its way if the
 	 * email belongs to a customer
 	 */
-	public Outcome request(String email, PortalConfiguration configuration, Locale locale, String clientAddress,
-			String origin) {
-		String normalized = email.trim();
+	public Outcome request(String email, PortalConfiguration configuration, Locale locale, String clientAddress) {
+		// One normal form for the limit and the lookup: every spelling a lookup matches counts here.
+		String normalized = EmailAddresses.normalize(email);
 		if (!this.limiter.tryAcquire("address:" + clientAddress, this.limits.maxPerAddress(), this.limits.window(),
 				this.clock.instant())
-				|| !this.limiter.tryAcquire("email:" + normalized.toLowerCase(Locale.ROOT),
+				|| !this.limiter.tryAcquire("email:" + normalized,
 						this.limits.maxPerEmail(), this.limits.window(), this.clock.instant())) {
 			return Outcome.RATE_LIMITED;
 		}
 		try {
-			this.executor.execute(() -> deliver(normalized, configuration, locale, origin));
+			this.executor.execute(() -> deliver(normalized, configuration, locale));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.warn("recur-portal: too many login requests at once; one was dropped");
@@ -119,17 +120,33 @@ public final class EmailLogin implements AutoCloseable {
 		return Outcome.ACCEPTED;
 	}
 
-	private void deliver(String email, PortalConfiguration configuration, Locale locale, String origin) {
+	private void deliver(String email, PortalConfiguration configuration, Locale locale) {
 		try {
 			Optional<Customer> customer = this.gateway.findCustomerByEmail(email);
 			if (customer.isEmpty()) {
 				return;
 			}
-			CreatedPortalSession created = this.sessions.create(new PortalSessionRequest(customer.get().id(), null,
-					null, null, configuration.id(), locale.toLanguageTag(), this.limits.linkTtl(), true), false);
-			String url = created.url().startsWith("/") ? origin + created.url() : created.url();
+			CreatedPortalSession created = this.sessions.createForEmail(new PortalSessionRequest(customer.get().id(),
+					null, null, null, configuration.id(), locale.toLanguageTag(), this.limits.linkTtl(), true));
+			String url = created.url();
+			if (url.startsWith("/")) {
+				// The origin is configuration's alone (never the request's Host): without one, no link.
+				logger.warn("recur-portal: a login link was not sent: set recur.portal.base-url");
+				return;
+			}
 			String to = (customer.get().email() != null) ? customer.get().email() : email;
 			this.sender.send(new LoginLink(to, url, locale, configuration.branding(), this.limits.linkTtl()));
+		}
+		catch (PortalException ex) {
+			if (ex.getErrorCode() == PortalErrorCode.CUSTOMER_AMBIGUOUS) {
+				// No customer is picked for a shared email; the page answered as always. The
+				// email stays out of the log: it is personal data and says who is a customer.
+				logger.warn("recur-portal: a login email matches several customers, so no link was sent; "
+						+ "give each customer its own billing email");
+				return;
+			}
+			logger.warn("recur-portal: a login link could not be sent: " + ex.getErrorCode().code());
+			logger.debug("Login link failure", ex);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("recur-portal: a login link could not be sent: " + ex.getClass().getName());

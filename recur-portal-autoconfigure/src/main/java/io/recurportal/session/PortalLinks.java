@@ -1,24 +1,52 @@
 package io.recurportal.session;
 
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Builds the absolute URLs of portal links. With {@code recur.portal.base-url} set they
- * are always on that origin; otherwise on the origin of the request being served, which
- * is right only behind a proxy that sets the host correctly.
+ * Builds the URLs of portal links. Their origin comes from configuration only: the
+ * configured {@code recur.portal.base-url}, or the sandbox's own loopback address. It is
+ * never taken from the request being served, whose {@code Host} (or
+ * {@code X-Forwarded-Host}) header any client can set: a login link emailed on a forged
+ * host would hand the customer's session to whoever owns that host. With no origin
+ * configured, links are relative to the portal's own application.
  */
 public final class PortalLinks {
 
-	private final @Nullable String baseUrl;
+	private final Supplier<@Nullable String> origin;
 
 	private final String portalPath;
 
+	/**
+	 * Links on a fixed origin.
+	 * @param baseUrl the public base URL of the application, like
+	 * {@code https://billing.example.com}, or {@code null} for relative links
+	 * @param portalPath the portal's path, {@code /portal} by default
+	 */
 	public PortalLinks(@Nullable String baseUrl, String portalPath) {
-		this.baseUrl = StringUtils.hasText(baseUrl) ? stripTrailingSlash(baseUrl) : null;
+		this(fixed(baseUrl), portalPath);
+	}
+
+	private PortalLinks(Supplier<@Nullable String> origin, String portalPath) {
+		Assert.notNull(origin, "'origin' must not be null");
+		Assert.hasText(portalPath, "'portalPath' must not be empty");
+		this.origin = origin;
 		this.portalPath = stripTrailingSlash(portalPath);
+	}
+
+	/**
+	 * Links on an origin known only later, such as the port a local server ends up on.
+	 * @param origin supplies the origin (scheme, host, port and any context path), or
+	 * {@code null} while it is not known, for relative links
+	 * @param portalPath the portal's path, {@code /portal} by default
+	 * @return the links
+	 */
+	public static PortalLinks withOrigin(Supplier<@Nullable String> origin, String portalPath) {
+		return new PortalLinks(origin, portalPath);
 	}
 
 	/**
@@ -27,7 +55,34 @@ public final class PortalLinks {
 	 * @return the URL
 	 */
 	public String sessionUrl(String token) {
-		return origin() + this.portalPath + "/s/" + token;
+		return portalUrl("/s/" + token);
+	}
+
+	/**
+	 * The URL of a portal page, for the provider to send a customer back to.
+	 * @param path the page's path below the portal's, starting with {@code /}, or empty
+	 * for the overview
+	 * @return the URL, absolute when an origin is configured
+	 */
+	public String portalUrl(String path) {
+		return origin() + this.portalPath + path;
+	}
+
+	/**
+	 * Whether links are absolute, as an emailed link must be.
+	 * @return {@code true} when an origin is configured
+	 */
+	public boolean isAbsolute() {
+		return !origin().isEmpty();
+	}
+
+	/**
+	 * The URL of the page that confirms a billing email change.
+	 * @param token the change's link token
+	 * @return the URL
+	 */
+	public String emailChangeUrl(String token) {
+		return origin() + this.portalPath + "/email/" + token;
 	}
 
 	/**
@@ -55,16 +110,12 @@ public final class PortalLinks {
 	}
 
 	private String origin() {
-		if (this.baseUrl != null) {
-			return this.baseUrl;
-		}
-		try {
-			return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		}
-		catch (IllegalStateException ex) {
-			// No request being served (a host calling PortalSessions from a job): a relative link.
-			return "";
-		}
+		String origin = this.origin.get();
+		return StringUtils.hasText(origin) ? stripTrailingSlash(origin.trim()) : "";
+	}
+
+	private static Supplier<@Nullable String> fixed(@Nullable String baseUrl) {
+		return () -> baseUrl;
 	}
 
 	private static String stripTrailingSlash(String value) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
+import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.configuration.PortalConfiguration;
@@ -54,6 +55,8 @@ public final class PortalSessions {
 
 	private PortalMetrics metrics = PortalMetrics.none();
 
+	private @Nullable AccountCustomerLinks customerLinks;
+
 	public PortalSessions(BillingGateway gateway, PortalSessionStore store, PortalConfigurations configurations,
 			ReturnUrlPolicy returnUrls, PortalLinks links, String defaultConfigurationId, Clock clock) {
 		Assert.notNull(gateway, "gateway must not be null");
@@ -94,6 +97,24 @@ public final class PortalSessions {
 	 * @throws PortalException as {@link #create(PortalSessionRequest)}
 	 */
 	public CreatedPortalSession create(PortalSessionRequest request, boolean requireReturnUrl) {
+		return create(request, requireReturnUrl, PortalTokens.generate());
+	}
+
+	/**
+	 * Creates a session whose link is sent by email. Mail scanners fetch the links in
+	 * emails before the customer sees them, so this link opens only from the page it
+	 * leads to, when the customer presses its button (a POST); fetching it uses nothing
+	 * up. No return URL is required: the customer came from no host page.
+	 * @param request who and how
+	 * @return the session and the URL that leads to its confirmation page
+	 * @throws PortalException as {@link #create(PortalSessionRequest)}
+	 * @see PortalTokens#needsConfirmation(String)
+	 */
+	public CreatedPortalSession createForEmail(PortalSessionRequest request) {
+		return create(request, false, PortalTokens.generateForConfirmation());
+	}
+
+	private CreatedPortalSession create(PortalSessionRequest request, boolean requireReturnUrl, String token) {
 		Customer customer = requireCustomer(request.customerId(), request.externalId(), request.email());
 		String configurationId = StringUtils.hasText(request.configurationId()) ? request.configurationId()
 				: this.defaultConfigurationId;
@@ -111,7 +132,6 @@ public final class PortalSessions {
 					"expiresIn must be between 1 and " + MAX_LINK_LIFETIME.toSeconds() + " seconds.");
 		}
 		Instant now = this.clock.instant();
-		String token = PortalTokens.generate();
 		PortalSession session = new PortalSession(PortalTokens.id("portal_sess_"), customer.id(), customer.externalId(),
 				configurationId, returnUrl, locale(request.locale()), request.owner(), now, now.plus(lifetime), null,
 				null);
@@ -143,7 +163,7 @@ public final class PortalSessions {
 	 * when the link is unknown, used or expired
 	 */
 	public Optional<OpenedPortalSession> open(String token) {
-		if (!PortalTokens.isWellFormed(token)) {
+		if (!PortalTokens.isLinkToken(token)) {
 			this.metrics.tokenRedemption("malformed");
 			return Optional.empty();
 		}
@@ -166,13 +186,22 @@ public final class PortalSessions {
 	}
 
 	/**
+	 * Sets the accounts' links to their customers, so a customer named by external id is
+	 * read by its linked id instead of searched for, and a customer found is linked.
+	 * @param customerLinks the links, or {@code null} to always search
+	 */
+	public void setCustomerLinks(@Nullable AccountCustomerLinks customerLinks) {
+		this.customerLinks = customerLinks;
+	}
+
+	/**
 	 * The session behind a link that can no longer be opened, to tell the customer where
 	 * to go back to.
 	 * @param token the link token
 	 * @return the session, if the token was ever issued
 	 */
 	public Optional<PortalSession> findByLinkToken(String token) {
-		return PortalTokens.isWellFormed(token) ? this.store.findByTokenHash(PortalTokens.hash(token))
+		return PortalTokens.isLinkToken(token) ? this.store.findByTokenHash(PortalTokens.hash(token))
 				: Optional.empty();
 	}
 
@@ -213,7 +242,7 @@ public final class PortalSessions {
 			customer = this.gateway.findCustomer(customerId.trim());
 		}
 		else if (StringUtils.hasText(externalId)) {
-			customer = this.gateway.findCustomerByExternalId(externalId.trim());
+			customer = findByExternalId(externalId.trim());
 		}
 		else if (StringUtils.hasText(email)) {
 			customer = this.gateway.findCustomerByEmail(email.trim());
@@ -224,6 +253,23 @@ public final class PortalSessions {
 		}
 		return customer.orElseThrow(
 				() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND, "No customer matches the request."));
+	}
+
+	// The provider's search lags writes; it runs only for an account with no link yet.
+	private Optional<Customer> findByExternalId(String externalId) {
+		AccountCustomerLinks customerLinks = this.customerLinks;
+		if (customerLinks == null) {
+			return this.gateway.findCustomerByExternalId(externalId);
+		}
+		Optional<String> linked = customerLinks.find(externalId);
+		if (linked.isPresent()) {
+			return this.gateway.findCustomer(linked.get());
+		}
+		Optional<Customer> found = this.gateway.findCustomerByExternalId(externalId);
+		return found.flatMap((customer) -> {
+			String winner = customerLinks.link(externalId, customer.id());
+			return winner.equals(customer.id()) ? found : this.gateway.findCustomer(winner);
+		});
 	}
 
 	private static @Nullable String locale(@Nullable String requested) {

@@ -14,6 +14,12 @@ import java.util.HexFormat;
  */
 public final class PortalTokens {
 
+	/**
+	 * The prefix of link tokens that open only from a confirmation page (a POST), never
+	 * by a bare {@code GET}: links that travel by email, where scanners fetch every link.
+	 */
+	public static final String CONFIRMATION_PREFIX = "c_";
+
 	private static final SecureRandom random = new SecureRandom();
 
 	private PortalTokens() {
@@ -27,6 +33,34 @@ public final class PortalTokens {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/**
+	 * A new link token that opens only from a confirmation page.
+	 * @return {@link #CONFIRMATION_PREFIX} and 43 URL-safe characters
+	 * @see #needsConfirmation(String)
+	 */
+	public static String generateForConfirmation() {
+		return CONFIRMATION_PREFIX + generate();
+	}
+
+	/**
+	 * Whether a link token opens only from a confirmation page.
+	 * @param token the link token
+	 * @return {@code true} for a token from {@link #generateForConfirmation()}
+	 */
+	public static boolean needsConfirmation(String token) {
+		return token.startsWith(CONFIRMATION_PREFIX) && isWellFormed(token.substring(CONFIRMATION_PREFIX.length()));
+	}
+
+	/**
+	 * Whether a string has the shape of a link token of either kind, checked before any
+	 * lookup.
+	 * @param candidate the string
+	 * @return {@code true} when it could be a link token
+	 */
+	public static boolean isLinkToken(String candidate) {
+		return isWellFormed(candidate) || needsConfirmation(candidate);
 	}
 
 	/**

@@ -132,6 +132,19 @@ public final class AccountSubscriptions {
 		return sync(accountId, Optional.of(customerId), false);
 	}
 
+	/**
+	 * Reconciles the mirror of an account with a known customer unless it already was,
+	 * as for a portal session whose link was opened while the provider was down.
+	 * @param accountId the account
+	 * @param customerId its customer
+	 */
+	public void ensureSyncedWith(String accountId, String customerId) {
+		Optional<SyncState> state = this.mirror.syncState(accountId);
+		if (state.isEmpty() || !customerId.equals(state.get().customerId())) {
+			syncCustomer(accountId, customerId);
+		}
+	}
+
 	private SyncResult sync(String accountId, Optional<String> customerId, boolean allowDeletes) {
 		List<Subscription> remote = customerId.map(this.gateway::listSubscriptions).orElse(List.of());
 		Map<String, Subscription> local = new HashMap<>();

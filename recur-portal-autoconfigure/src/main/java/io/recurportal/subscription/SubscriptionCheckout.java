@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import io.recurportal.access.PortalAction;
+import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.billing.BillingGateway;
@@ -40,6 +41,8 @@ public final class SubscriptionCheckout {
 
 	private final AuditedActions audited;
 
+	private @Nullable AccountCustomerLinks customerLinks;
+
 	public SubscriptionCheckout(BillingGateway gateway, AccountSubscriptions subscriptions, ReturnUrlPolicy returnUrls,
 			AuditedActions audited) {
 		Assert.notNull(gateway, "gateway must not be null");
@@ -50,6 +53,15 @@ public final class SubscriptionCheckout {
 		this.subscriptions = subscriptions;
 		this.returnUrls = returnUrls;
 		this.audited = audited;
+	}
+
+	/**
+	 * Sets where the link from an account to the customer its first checkout creates is
+	 * written, so the account's customer is found before the provider's search knows it.
+	 * @param customerLinks the links, or {@code null} to write none
+	 */
+	public void setCustomerLinks(@Nullable AccountCustomerLinks customerLinks) {
+		this.customerLinks = customerLinks;
 	}
 
 	/**
@@ -83,11 +95,7 @@ public final class SubscriptionCheckout {
 			if (!offered) {
 				throw new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE, "That plan is not offered.");
 			}
-			String customerId = this.subscriptions.customerId(accountId)
-				.orElseGet(() -> this.gateway
-					.createCustomer(new NewCustomer(accountId, null, null),
-							IdempotencyKeys.derive(accountId, "create_customer"))
-					.id());
+			String customerId = this.subscriptions.customerId(accountId).orElseGet(() -> createCustomer(accountId));
 			// The account's current subscriptions are part of the key: once a checkout has
 			// made a subscription, the next one is a new request.
 			String state = this.subscriptions.list(accountId).stream().map(Subscription::id).toList().toString();
@@ -98,6 +106,14 @@ public final class SubscriptionCheckout {
 			return this.gateway.createCheckoutSession(new CheckoutSessionRequest(CheckoutMode.SUBSCRIPTION, customerId,
 					priceId, null, success, cancel, Map.of(ACCOUNT_METADATA_KEY, accountId)), key);
 		});
+	}
+
+	private String createCustomer(String accountId) {
+		String created = this.gateway
+			.createCustomer(new NewCustomer(accountId, null, null), IdempotencyKeys.derive(accountId, "create_customer"))
+			.id();
+		// Linked at once: the provider's search may not find the new customer for a while.
+		return (this.customerLinks != null) ? this.customerLinks.link(accountId, created) : created;
 	}
 
 	/**
@@ -111,7 +127,8 @@ public final class SubscriptionCheckout {
 		return this.audited.perform(caller.account(), PortalAction.COMPLETE_CHECKOUT.value(), sessionId, () -> {
 			String customerId = this.subscriptions.customerId(accountId).orElse(null);
 			CheckoutSession session = this.gateway.findCheckoutSession(sessionId)
-				.filter((candidate) -> candidate.customerId().equals(customerId))
+				// A session names no customer until Stripe made one; such a session is no account's.
+				.filter((candidate) -> customerId != null && customerId.equals(candidate.customerId()))
 				.filter((candidate) -> candidate.mode() == CheckoutMode.SUBSCRIPTION)
 				.orElseThrow(() -> new PortalException(PortalErrorCode.CHECKOUT_SESSION_NOT_FOUND,
 						"No such checkout session on this account."));

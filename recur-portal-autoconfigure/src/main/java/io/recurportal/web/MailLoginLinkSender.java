@@ -21,7 +21,7 @@ import io.recurportal.login.LoginLinkSender;
  */
 public final class MailLoginLinkSender implements LoginLinkSender {
 
-	private static final String DEFAULT_COLOR = "#4f46e5";
+	static final String DEFAULT_COLOR = "#4f46e5";
 
 	private final JavaMailSender mailSender;
 
@@ -59,7 +59,8 @@ public final class MailLoginLinkSender implements LoginLinkSender {
 		this.mailSender.send(message);
 	}
 
-	private static String html(String lang, String business, PortalConfiguration.Branding brand, String intro,
+	// Shared with the email change confirmation, so both mails look alike.
+	static String html(String lang, String business, PortalConfiguration.Branding brand, String intro,
 			String button, String ignore, String url) {
 		String color = (brand.primaryColor() != null && brand.primaryColor().matches("#[0-9a-fA-F]{3,8}"))
 				? brand.primaryColor() : DEFAULT_COLOR;

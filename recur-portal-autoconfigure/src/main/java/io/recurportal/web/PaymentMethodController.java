@@ -3,18 +3,19 @@ package io.recurportal.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.recurportal.access.PortalAction;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.CheckoutSession;
 import io.recurportal.customer.PaymentMethodUpdates;
+import io.recurportal.session.PortalLinks;
 import io.recurportal.session.ReturnUrlPolicy;
 
 /**
@@ -28,19 +29,23 @@ public class PaymentMethodController {
 
 	private final PortalPageContext context;
 
-	PaymentMethodController(PaymentMethodUpdates updates, PortalPageContext context) {
+	private final PortalLinks links;
+
+	PaymentMethodController(PaymentMethodUpdates updates, PortalPageContext context, PortalLinks links) {
 		this.updates = updates;
 		this.context = context;
+		this.links = links;
 	}
 
 	@PostMapping
 	@PortalEndpoint(PortalAction.UPDATE_PAYMENT_METHOD)
-	String start(PortalCaller caller, HttpServletRequest request,
+	String start(PortalCaller caller,
 			@RequestParam(name = "request_id") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requestId) {
-		String portal = ServletUriComponentsBuilder.fromContextPath(request).path(this.context.portalPath()).toUriString();
+		// On the configured origin, never the request's Host: the provider sends the customer there.
 		CheckoutSession session = this.updates.start(caller,
-				portal + "/payment-method/complete?session_id=" + ReturnUrlPolicy.CHECKOUT_SESSION_PLACEHOLDER,
-				portal + "?notice=card_canceled", requestId);
+				this.links.portalUrl(
+						"/payment-method/complete?session_id=" + ReturnUrlPolicy.CHECKOUT_SESSION_PLACEHOLDER),
+				this.links.portalUrl("?notice=card_canceled"), requestId);
 		// The provider's own page: card data never touches this application.
 		return "redirect:" + session.url();
 	}
@@ -48,7 +53,12 @@ public class PaymentMethodController {
 	@GetMapping("/complete")
 	@PortalEndpoint(PortalAction.UPDATE_PAYMENT_METHOD)
 	String complete(PortalCaller caller,
-			@RequestParam(name = "session_id") @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String sessionId) {
+			@RequestParam(name = "session_id") @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String sessionId,
+			HttpServletRequest request) {
+		if (HttpMethod.HEAD.matches(request.getMethod())) {
+			// Spring maps HEAD here too: a HEAD only looks, it never completes anything.
+			return "redirect:" + this.context.portalPath();
+		}
 		String notice = switch (this.updates.complete(caller, sessionId)) {
 			case UPDATED -> "card_updated";
 			case RECOVERED -> "recovered";

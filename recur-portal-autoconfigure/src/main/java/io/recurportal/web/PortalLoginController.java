@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.recurportal.access.PortalEndpoint;
+import io.recurportal.billing.EmailAddresses;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.error.PortalErrorCode;
@@ -82,9 +82,8 @@ public class PortalLoginController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "recur-portal/login";
 		}
-		String origin = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-		EmailLogin.Outcome outcome = this.login.request(email, configuration, locale, request.getRemoteAddr(),
-				origin);
+		// The link's origin is configuration's (recur.portal.base-url), never this request's Host.
+		EmailLogin.Outcome outcome = this.login.request(email, configuration, locale, request.getRemoteAddr());
 		if (outcome == EmailLogin.Outcome.RATE_LIMITED) {
 			model.addAttribute("error", "login.rate_limited");
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -115,7 +114,8 @@ public class PortalLoginController {
 			return false;
 		}
 		String trimmed = email.trim();
-		return trimmed.length() <= MAX_EMAIL_LENGTH && trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+		return trimmed.length() <= MAX_EMAIL_LENGTH && EmailAddresses.fits(trimmed)
+				&& trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 	}
 
 }

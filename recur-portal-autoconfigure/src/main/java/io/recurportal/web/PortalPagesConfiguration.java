@@ -20,8 +20,10 @@ import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.customer.CustomerProfiles;
+import io.recurportal.customer.EmailChanges;
 import io.recurportal.customer.PaymentMethodUpdates;
 import io.recurportal.invoice.AccountInvoices;
+import io.recurportal.session.PortalLinks;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.SubscriptionCheckout;
@@ -89,13 +91,20 @@ public class PortalPagesConfiguration {
 
 	@Bean
 	PaymentMethodController recurPortalPaymentMethodController(PaymentMethodUpdates updates,
-			PortalPageContext context) {
-		return new PaymentMethodController(updates, context);
+			PortalPageContext context, PortalLinks links) {
+		return new PaymentMethodController(updates, context, links);
 	}
 
 	@Bean
-	ProfileController recurPortalProfileController(CustomerProfiles profiles, PortalPageContext context) {
-		return new ProfileController(profiles, context);
+	ProfileController recurPortalProfileController(CustomerProfiles profiles, EmailChanges emailChanges,
+			PortalPageContext context) {
+		return new ProfileController(profiles, emailChanges, context);
+	}
+
+	@Bean
+	EmailChangeController recurPortalEmailChangeController(EmailChanges emailChanges,
+			PortalConfigurations configurations, PortalPageContext context) {
+		return new EmailChangeController(emailChanges, configurations, context);
 	}
 
 	@Bean

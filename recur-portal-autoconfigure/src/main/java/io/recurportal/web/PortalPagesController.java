@@ -90,6 +90,10 @@ public class PortalPagesController {
 		PortalSession session = session(request);
 		this.context.prepare(model, request, response, caller, session, null);
 		String accountId = caller.account().accountId();
+		if (session != null) {
+			// Opening the link syncs; when the provider was down then, this page tries again.
+			this.subscriptions.ensureSyncedWith(accountId, session.customerId());
+		}
 		model.addAttribute("notice", (notice != null && NOTICES.contains(notice)) ? notice : null);
 		model.addAttribute("subscriptions", this.subscriptions.list(accountId));
 		Customer customer = this.profiles.customer(caller);

@@ -1,5 +1,7 @@
 package io.recurportal.web;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
@@ -16,11 +18,17 @@ import io.recurportal.access.PortalAction;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.Address;
+import io.recurportal.billing.Customer;
 import io.recurportal.billing.CustomerProfileUpdate;
+import io.recurportal.billing.EmailAddresses;
 import io.recurportal.customer.CustomerProfiles;
+import io.recurportal.customer.EmailChanges;
+import io.recurportal.customer.PendingEmailChange;
 
 /**
- * Viewing and editing the billing profile.
+ * Viewing and editing the billing profile. A new email address is saved only once it
+ * confirms the change ({@link EmailChanges}); until then the page says where the
+ * confirmation went.
  */
 @Controller
 @RequestMapping("${recur.portal.web.path:/portal}/profile")
@@ -31,10 +39,13 @@ public class ProfileController {
 
 	private final CustomerProfiles profiles;
 
+	private final EmailChanges emailChanges;
+
 	private final PortalPageContext context;
 
-	ProfileController(CustomerProfiles profiles, PortalPageContext context) {
+	ProfileController(CustomerProfiles profiles, EmailChanges emailChanges, PortalPageContext context) {
 		this.profiles = profiles;
+		this.emailChanges = emailChanges;
 		this.context = context;
 	}
 
@@ -42,8 +53,15 @@ public class ProfileController {
 	@PortalEndpoint(PortalAction.UPDATE_PROFILE)
 	String edit(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model) {
 		this.context.prepare(model, request, response, caller, PortalPagesController.session(request), null);
-		model.addAttribute("customer", this.profiles.customer(caller));
+		addCustomer(caller, model);
 		return "recur-portal/profile";
+	}
+
+	private void addCustomer(PortalCaller caller, Model model) {
+		Customer customer = this.profiles.customer(caller);
+		model.addAttribute("customer", customer);
+		model.addAttribute("pendingEmail",
+				this.emailChanges.pending(customer.id()).map(PendingEmailChange::email).orElse(null));
 	}
 
 	@PostMapping
@@ -61,18 +79,36 @@ public class ProfileController {
 			@RequestParam(name = "tax_id", required = false) @Nullable String taxId,
 			@RequestParam(name = "request_id") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requestId) {
 		String cleanEmail = clean(email, 320);
-		if (cleanEmail != null && !EMAIL.matcher(cleanEmail).matches()) {
-			this.context.prepare(model, request, response, caller, PortalPagesController.session(request), null);
-			model.addAttribute("customer", this.profiles.customer(caller));
-			model.addAttribute("error", "profile.email.invalid");
-			response.setStatus(400);
-			return "recur-portal/profile";
+		if (cleanEmail != null && (!EMAIL.matcher(cleanEmail).matches() || !EmailAddresses.fits(cleanEmail))) {
+			return refuse(caller, request, response, model, "profile.email.invalid");
+		}
+		// A new address waits for its own confirmation; the other fields are saved at once.
+		boolean newAddress = cleanEmail != null
+				&& !EmailAddresses.same(cleanEmail, this.profiles.customer(caller).email());
+		if (newAddress && !this.emailChanges.isAvailable()) {
+			return refuse(caller, request, response, model, "profile.email.unavailable");
 		}
 		Address address = new Address(clean(line1, 200), clean(line2, 200), clean(city, 100), clean(state, 100),
 				clean(postalCode, 20), (country != null && !country.isBlank()) ? country.toUpperCase() : null);
-		this.profiles.update(caller, new CustomerProfileUpdate(clean(name, 200), cleanEmail, clean(phone, 40),
-				address.isEmpty() ? null : address, clean(taxId, 64)), requestId);
+		Customer saved = this.profiles.update(caller, new CustomerProfileUpdate(clean(name, 200), cleanEmail,
+				clean(phone, 40), address.isEmpty() ? null : address, clean(taxId, 64)), requestId);
+		if (newAddress) {
+			Locale locale = PortalLocales.resolve(request, response, PortalPagesController.session(request),
+					this.context.portalPath());
+			this.emailChanges.request(caller, saved, cleanEmail, locale);
+			// The profile page says where the confirmation went.
+			return "redirect:" + this.context.portalPath() + "/profile";
+		}
 		return "redirect:" + this.context.portalPath() + "?notice=profile_updated";
+	}
+
+	private String refuse(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
+			String error) {
+		this.context.prepare(model, request, response, caller, PortalPagesController.session(request), null);
+		addCustomer(caller, model);
+		model.addAttribute("error", error);
+		response.setStatus(400);
+		return "recur-portal/profile";
 	}
 
 	private static @Nullable String clean(@Nullable String value, int maxLength) {

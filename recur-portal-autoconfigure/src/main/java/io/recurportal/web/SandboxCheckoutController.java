@@ -20,15 +20,20 @@ import io.recurportal.billing.CheckoutStatus;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.session.PortalSession;
+import io.recurportal.subscription.SubscriptionCheckout;
 
 /**
  * The sandbox provider's checkout page: what Stripe Checkout is in Stripe mode. A
  * customer enters a test card; the page then sends them to the session's success URL.
- * Only present when the sandbox is the provider.
+ * Only present when the sandbox is the provider, and only for the account that made
+ * the checkout: a browser whose portal session is of another account, or that has none,
+ * is answered as for an unknown id.
  */
 @Controller
 @RequestMapping("${recur.portal.web.path:/portal}/sandbox/checkout")
-@PortalEndpoint.Public("Stands in for the provider's hosted checkout page, which its checkout session opens.")
+@PortalEndpoint.Public("Stands in for the provider's hosted checkout page; it checks itself that the browser's "
+		+ "portal session is of the account that made the checkout.")
 public class SandboxCheckoutController {
 
 	private static final String ID = "cs_[A-Za-z0-9_]{1,250}";
@@ -63,6 +68,7 @@ public class SandboxCheckoutController {
 		if (cardNumber.length() > 32) {
 			return page(id, "invalid_card", request, response, model);
 		}
+		requireOwnedBy(id, request);
 		try {
 			CheckoutSession session = sandbox().completeCheckoutSession(id, cardNumber, expMonth, expYear);
 			return "redirect:" + session.successUrl();
@@ -77,8 +83,22 @@ public class SandboxCheckoutController {
 		}
 	}
 
+	// Only the account that made a checkout (through its portal session, the browser's
+	// cookie) opens or pays it; anyone else gets what an unknown id gets.
+	private void requireOwnedBy(String id, HttpServletRequest request) {
+		PortalSession session = PortalPagesController.session(request);
+		String account = (session != null) ? PortalSessionCallerResolver.accountIdOf(session) : null;
+		boolean owned = account != null && sandbox().findCheckoutSessionMetadata(id)
+			.map((metadata) -> account.equals(metadata.get(SubscriptionCheckout.ACCOUNT_METADATA_KEY)))
+			.orElse(false);
+		if (!owned) {
+			throw new PortalException(PortalErrorCode.CHECKOUT_SESSION_NOT_FOUND, "No such checkout.");
+		}
+	}
+
 	private String page(String id, @Nullable String error, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
+		requireOwnedBy(id, request);
 		CheckoutSession session = sandbox().findCheckoutSession(id)
 			.filter((candidate) -> candidate.status() == CheckoutStatus.OPEN)
 			.orElseThrow(() -> new PortalException(PortalErrorCode.CHECKOUT_SESSION_NOT_FOUND,

@@ -36,6 +36,15 @@ CREATE TABLE IF NOT EXISTS recur_portal_billing_change (
 	CONSTRAINT recur_portal_billing_change_pk PRIMARY KEY (account_id)
 );
 
+-- Each account's billing customer, written when the portal creates or first finds it;
+-- the first link wins, so an account never changes customer.
+CREATE TABLE IF NOT EXISTS recur_portal_account_customer (
+	account_id VARCHAR(255) NOT NULL,
+	customer_id VARCHAR(255) NOT NULL,
+	linked_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT recur_portal_account_customer_pk PRIMARY KEY (account_id)
+);
+
 CREATE TABLE IF NOT EXISTS recur_portal_audit (
 	id BIGINT GENERATED ALWAYS AS IDENTITY,
 	occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -90,3 +99,19 @@ CREATE TABLE IF NOT EXISTS recur_portal_login_attempt (
 );
 
 CREATE INDEX IF NOT EXISTS recur_portal_login_attempt_key_ix ON recur_portal_login_attempt (rate_key, attempted_at);
+
+-- Billing email changes waiting for the new address to confirm them, one per customer;
+-- the hash of the confirmation link's token, never the token.
+CREATE TABLE IF NOT EXISTS recur_portal_email_change (
+	customer_id VARCHAR(255) NOT NULL,
+	token_hash VARCHAR(128) NOT NULL,
+	account_id VARCHAR(255) NOT NULL,
+	user_id VARCHAR(255),
+	new_email VARCHAR(320) NOT NULL,
+	configuration_id VARCHAR(100) NOT NULL,
+	locale VARCHAR(35),
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT recur_portal_email_change_pk PRIMARY KEY (customer_id),
+	CONSTRAINT recur_portal_email_change_token_uk UNIQUE (token_hash)
+);

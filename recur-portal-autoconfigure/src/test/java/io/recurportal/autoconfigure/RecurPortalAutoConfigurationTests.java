@@ -14,8 +14,10 @@ import org.springframework.context.annotation.Configuration;
 
 import io.recurportal.access.PortalAccessPolicy;
 import io.recurportal.account.AccountContext;
+import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.account.BillingAccountCustomerResolver;
+import io.recurportal.account.InMemoryAccountCustomerLinks;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.ProrationBehavior;
@@ -118,6 +120,17 @@ class RecurPortalAutoConfigurationTests {
 		this.contextRunner.withBean("hostCustomers", AccountCustomerResolver.class, () -> (account) -> Optional.empty())
 			.run((context) -> assertThat(context).getBean(AccountCustomerResolver.class)
 				.isSameAs(context.getBean("hostCustomers")));
+	}
+
+	@Test
+	void whenHostDefinesCustomerLinksThenTheResolverAndCheckoutUseThem() {
+		AccountCustomerLinks links = new InMemoryAccountCustomerLinks();
+		links.link("acct-linked", "cus_linked");
+		this.contextRunner.withBean("hostLinks", AccountCustomerLinks.class, () -> links).run((context) -> {
+			assertThat(context).getBean(AccountCustomerLinks.class).isSameAs(links);
+			assertThat(context.getBean(AccountCustomerResolver.class).resolveCustomerId("acct-linked"))
+				.contains("cus_linked");
+		});
 	}
 
 	@Test

@@ -13,10 +13,16 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
+import io.recurportal.account.AccountCustomerLinks;
+import io.recurportal.account.InMemoryAccountCustomerLinks;
+import io.recurportal.account.JdbcAccountCustomerLinks;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.audit.JdbcAuditTrail;
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.customer.EmailChangeStore;
+import io.recurportal.customer.InMemoryEmailChangeStore;
+import io.recurportal.customer.JdbcEmailChangeStore;
 import io.recurportal.jdbc.PortalSchemaInitializer;
 import io.recurportal.session.InMemoryPortalSessionStore;
 import io.recurportal.session.JdbcPortalSessionStore;
@@ -56,8 +62,10 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(SubscriptionMirror.class).isInstanceOf(JdbcSubscriptionMirror.class);
 		assertThat(context).getBean(AuditTrail.class).isInstanceOf(JdbcAuditTrail.class);
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(JdbcPortalSessionStore.class);
+		assertThat(context).getBean(EmailChangeStore.class).isInstanceOf(JdbcEmailChangeStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(JdbcWebhookEventStore.class);
 		assertThat(context).getBean(BillingSnapshotStore.class).isInstanceOf(JdbcBillingSnapshotStore.class);
+		assertThat(context).getBean(AccountCustomerLinks.class).isInstanceOf(JdbcAccountCustomerLinks.class);
 		assertThat(context).hasSingleBean(StoreCleanup.class).hasSingleBean(PortalSchemaInitializer.class);
 		assertThat(context).getBean(ProcessingTransactions.class).isInstanceOf(SpringProcessingTransactions.class);
 	}
@@ -66,8 +74,10 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(SubscriptionMirror.class).isInstanceOf(InMemorySubscriptionMirror.class);
 		assertThat(context).getBean(AuditTrail.class).isInstanceOf(InMemoryAuditTrail.class);
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(InMemoryPortalSessionStore.class);
+		assertThat(context).getBean(EmailChangeStore.class).isInstanceOf(InMemoryEmailChangeStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(InMemoryWebhookEventStore.class);
 		assertThat(context).getBean(BillingSnapshotStore.class).isInstanceOf(InMemoryBillingSnapshotStore.class);
+		assertThat(context).getBean(AccountCustomerLinks.class).isInstanceOf(InMemoryAccountCustomerLinks.class);
 		assertThat(context).doesNotHaveBean(StoreCleanup.class)
 			.doesNotHaveBean(PortalSchemaInitializer.class)
 			.doesNotHaveBean(ProcessingTransactions.class);

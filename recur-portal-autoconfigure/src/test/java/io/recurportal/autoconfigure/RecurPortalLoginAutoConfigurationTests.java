@@ -1,17 +1,30 @@
 package io.recurportal.autoconfigure;
 
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Properties;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
+import org.springframework.core.io.UrlResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.util.StringUtils;
 
 import io.recurportal.login.EmailLogin;
+import io.recurportal.session.PortalLinks;
 import io.recurportal.login.InMemoryLoginRateLimiter;
 import io.recurportal.login.LoggingLoginLinkSender;
 import io.recurportal.login.LoginLinkSender;
@@ -36,7 +49,8 @@ class RecurPortalLoginAutoConfigurationTests {
 	void withMailSenderThenLinksAreEmailed() {
 		this.contextRunner
 			.withPropertyValues("recur.portal.billing=stripe", "recur.portal.stripe.secret-key=" + SECRET_KEY,
-					"spring.mail.host=127.0.0.1", "recur.portal.login.from=billing@example.com")
+					"spring.mail.host=127.0.0.1", "recur.portal.login.from=billing@example.com",
+					"recur.portal.base-url=https://billing.example.com")
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.hasSingleBean(PortalLoginController.class)
@@ -44,6 +58,63 @@ class RecurPortalLoginAutoConfigurationTests {
 				assertThat(context).getBean(LoginLinkSender.class).isInstanceOf(MailLoginLinkSender.class);
 				assertThat(context).getBean(LoginRateLimiter.class).isInstanceOf(InMemoryLoginRateLimiter.class);
 			});
+	}
+
+	@Test
+	void withoutBaseUrlOnStripeThenStartupFailsNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.billing=stripe", "recur.portal.stripe.secret-key=" + SECRET_KEY,
+					"spring.mail.host=127.0.0.1", "recur.portal.login.from=billing@example.com")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MissingBaseUrlException.class)
+					.hasMessageContaining("recur.portal.base-url");
+				FailureAnalysis analysis = new MissingBaseUrlFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("recur.portal.base-url", "email login", "Host");
+				assertThat(analysis.getAction()).contains("recur.portal.base-url=https://",
+						"recur.portal.login.enabled=false");
+			});
+	}
+
+	@Test
+	void missingBaseUrlAnalyzerIsRegistered() throws Exception {
+		List<String> analyzers = new ArrayList<>();
+		Enumeration<URL> files = getClass().getClassLoader()
+			.getResources(SpringFactoriesLoader.FACTORIES_RESOURCE_LOCATION);
+		while (files.hasMoreElements()) {
+			Properties factories = PropertiesLoaderUtils.loadProperties(new UrlResource(files.nextElement()));
+			analyzers.addAll(StringUtils
+				.commaDelimitedListToSet(factories.getProperty(FailureAnalyzer.class.getName(), "")));
+		}
+		assertThat(analyzers).contains(MissingBaseUrlFailureAnalyzer.class.getName());
+	}
+
+	@Test
+	void malformedBaseUrlIsRefusedAtStartup() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.billing=sandbox", "recur.portal.base-url=billing.example.com/portal")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("recur.portal.base-url"));
+	}
+
+	@Test
+	void withoutBaseUrlOnSandboxThenLinksAreOnItsLoopbackPort() {
+		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox", "local.server.port=49152")
+			.run((context) -> assertThat(context.getBean(PortalLinks.class).sessionUrl("t"))
+				.isEqualTo("http://localhost:49152/portal/s/t"));
+	}
+
+	@Test
+	void withoutBaseUrlOnSandboxBoundToALoopbackAddressThenLinksAreOnIt() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.billing=sandbox", "local.server.port=49152", "server.address=127.0.0.1",
+					"server.servlet.context-path=/shop")
+			.run((context) -> assertThat(context.getBean(PortalLinks.class).sessionUrl("t"))
+				.isEqualTo("http://127.0.0.1:49152/shop/portal/s/t"));
 	}
 
 	@Test

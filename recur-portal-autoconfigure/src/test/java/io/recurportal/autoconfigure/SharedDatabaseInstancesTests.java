@@ -25,6 +25,8 @@ import org.springframework.context.PayloadApplicationEvent;
 
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
+import io.recurportal.customer.EmailChangeStore;
+import io.recurportal.customer.PendingEmailChange;
 import io.recurportal.session.JdbcPortalSessionStore;
 import io.recurportal.session.PortalSession;
 import io.recurportal.session.PortalSessionStore;
@@ -97,6 +99,22 @@ class SharedDatabaseInstancesTests {
 				Instant now = Instant.now();
 				return stores.get(i % 2).redeem("hash_race", "browser_" + i, now, now.plusSeconds(600));
 			});
+			assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
+		});
+	}
+
+	@Test
+	void emailChangeAskedOnOneInstanceIsConfirmedOnceAcrossBoth() {
+		onTwoInstances((first, second) -> {
+			Instant now = Instant.now();
+			first.getBean(EmailChangeStore.class)
+				.save(new PendingEmailChange("cus_1", "acc_1", null, "new@example.com", "full", null, now,
+						now.plus(Duration.ofHours(24))), "hash_email");
+			assertThat(second.getBean(EmailChangeStore.class).findByCustomerId("cus_1", now)).isPresent();
+			List<EmailChangeStore> stores = List.of(first.getBean(EmailChangeStore.class),
+					second.getBean(EmailChangeStore.class));
+			List<Optional<PendingEmailChange>> results = concurrently(64,
+					(i) -> stores.get(i % 2).redeem("hash_email", Instant.now()));
 			assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
 		});
 	}

@@ -51,19 +51,22 @@ final class CapturedLogs {
 	}
 
 	/**
-	 * The log without the request line of a link's redemption, which Spring Security
+	 * The log without the request lines of a link's redemption, which Spring Security
 	 * ({@code Securing GET /portal/s/...}) and DispatcherServlet ({@code GET "/portal/s/..."})
-	 * log at DEBUG before the portal sees the request. The token is in the link's path,
-	 * where it must be for the link to work from an email without JavaScript; the
-	 * request that logs it opens it, so the value in those lines opens nothing by the
-	 * time the line can be read. Every other mention of the token is still a leak.
+	 * log at DEBUG before the portal sees the request; for an emailed link, the GET of its
+	 * page and the POST of its button. The token is in the link's path, where it must be
+	 * for the link to work from an email without JavaScript; the requests that log it
+	 * open it, so the value in those lines opens nothing by the time the lines can be
+	 * read. Every other mention of the token is still a leak.
 	 * @param log the log
 	 * @param token the link's token
 	 * @return the log with those request lines' token replaced
 	 */
 	static String apartFromRedemption(String log, String token) {
 		return log.replace("GET /portal/s/" + token, "GET /portal/s/<redeemed>")
-			.replace("GET \"/portal/s/" + token, "GET \"/portal/s/<redeemed>");
+			.replace("GET \"/portal/s/" + token, "GET \"/portal/s/<redeemed>")
+			.replace("POST /portal/s/" + token, "POST /portal/s/<redeemed>")
+			.replace("POST \"/portal/s/" + token, "POST \"/portal/s/<redeemed>");
 	}
 
 }

@@ -55,7 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @VerboseLogging
 class LogsKeepSecretsSandboxTests {
 
-	private static final Pattern LINK = Pattern.compile("/portal/s/([A-Za-z0-9_-]{43})");
+	private static final Pattern LINK = Pattern.compile("/portal/s/(c_[A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{43})");
 
 	private static final String SECURITY_CODE = "7391";
 
@@ -87,15 +87,15 @@ class LogsKeepSecretsSandboxTests {
 			.getResponse()
 			.getCookie("recur_portal_session");
 		String checkout = startCardUpdate(session, "r-logs-1");
-		pay(checkout, "4000 0000 0000 0002").andExpect(status().isPaymentRequired());
-		pay(checkout, "4242424242424241").andExpect(status().isBadRequest());
-		String complete = pay(checkout, "4000000000000341").andExpect(status().isFound())
+		pay(session, checkout, "4000 0000 0000 0002").andExpect(status().isPaymentRequired());
+		pay(session, checkout, "4242424242424241").andExpect(status().isBadRequest());
+		String complete = pay(session, checkout, "4000000000000341").andExpect(status().isFound())
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
 		this.mvc.perform(get(complete).cookie(session)).andExpect(redirectedUrl("/portal?notice=recovery_failed"));
 		checkout = startCardUpdate(session, "r-logs-2");
-		complete = pay(checkout, "4242 4242 4242 4242").andExpect(status().isFound())
+		complete = pay(session, checkout, "4242 4242 4242 4242").andExpect(status().isFound())
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
@@ -129,7 +129,8 @@ class LogsKeepSecretsSandboxTests {
 		assertThat(greenMail.waitForIncomingEmail(10_000, 1)).as("the login email arrives").isTrue();
 		MimeMessage email = greenMail.getReceivedMessages()[0];
 		String token = token(String.join("\n", textParts(email)));
-		Cookie session = this.mvc.perform(get("/portal/s/" + token))
+		this.mvc.perform(get("/portal/s/" + token)).andExpect(status().isOk());
+		Cookie session = this.mvc.perform(post("/portal/s/" + token).with(csrf()))
 			.andExpect(status().isFound())
 			.andReturn()
 			.getResponse()
@@ -155,8 +156,9 @@ class LogsKeepSecretsSandboxTests {
 	}
 
 	// The sandbox's page asks for no security code; a browser may fill one in anyway.
-	private ResultActions pay(String checkout, String card) throws Exception {
-		return this.mvc.perform(post(checkout).with(csrf())
+	private ResultActions pay(Cookie session, String checkout, String card) throws Exception {
+		return this.mvc.perform(post(checkout).cookie(session)
+			.with(csrf())
 			.param("card_number", card)
 			.param("exp_month", "12")
 			.param("exp_year", "2034")

@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.NewCustomer;
 import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 
@@ -43,6 +45,9 @@ class ServerApiTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private BillingGateway gateway;
 
 	@Test
 	void createSessionByCustomerIdInRecursShape() throws Exception {
@@ -181,6 +186,31 @@ class ServerApiTests {
 			.andExpect(jsonPath("$.subscription.status").value("past_due"));
 		expectError(get("/v1/customers/entitlements"), "sk_portal_new", 400, "invalid_request_error",
 				"missing_customer_identifier");
+	}
+
+	@Test
+	void emailOfSeveralCustomersIsAmbiguousInsteadOfPickingOne() throws Exception {
+		this.gateway.createCustomer(new NewCustomer("acct_shared_1", "shared@example.com", "First"), "shared-1");
+		this.gateway.createCustomer(new NewCustomer("acct_shared_2", "Shared@Example.com", "Second"), "shared-2");
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"email\":\"shared@example.com\",\"returnUrl\":\"https://app.example.com/\"}"), "sk_portal_new",
+				409, "invalid_request_error", "customer_ambiguous");
+		expectError(get("/v1/customers/entitlements").param("email", "SHARED@example.com"), "sk_portal_new", 409,
+				"invalid_request_error", "customer_ambiguous");
+		this.mvc.perform(withKey(get("/v1/customers/entitlements").param("external_id", "acct_shared_2"), "sk_portal_new"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void emailInATurkishIFormFindsThePlainAddress() throws Exception {
+		this.mvc
+			.perform(withKey(post("/v1/portal/sessions"), "sk_portal_new")
+				.content("{\"email\":\"alİce@example.com\",\"returnUrl\":\"https://app.example.com/\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.customerId").value("cus_active"));
+		this.mvc.perform(withKey(get("/v1/customers/entitlements").param("email", "alıce@example.com"), "sk_portal_new"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.subscription.id").value("sub_active"));
 	}
 
 	@Test

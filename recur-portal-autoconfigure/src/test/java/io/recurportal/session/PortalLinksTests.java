@@ -1,6 +1,7 @@
 package io.recurportal.session;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,38 @@ class PortalLinksTests {
 	void sessionUrlIsOnTheBaseUrlUnderThePortalPath() {
 		assertThat(new PortalLinks("https://billing.example.com/", "/portal/").sessionUrl(TOKEN))
 			.isEqualTo("https://billing.example.com/portal/s/" + TOKEN);
+	}
+
+	@Test
+	void withoutOriginLinksAreRelativeNeverOnARequestsHost() {
+		PortalLinks links = new PortalLinks(null, "/portal");
+		assertThat(links.isAbsolute()).isFalse();
+		assertThat(links.sessionUrl(TOKEN)).isEqualTo("/portal/s/" + TOKEN);
+		assertThat(links.portalUrl("?notice=card_canceled")).isEqualTo("/portal?notice=card_canceled");
+	}
+
+	@Test
+	void originKnownOnlyLaterIsReadWhenALinkIsBuilt() {
+		AtomicReference<String> origin = new AtomicReference<>();
+		PortalLinks links = PortalLinks.withOrigin(origin::get, "/billing");
+		assertThat(links.isAbsolute()).isFalse();
+		origin.set("http://localhost:49152/");
+		assertThat(links.isAbsolute()).isTrue();
+		assertThat(links.portalUrl("/payment-method/complete"))
+			.isEqualTo("http://localhost:49152/billing/payment-method/complete");
+	}
+
+	@Test
+	void emailedLinkTokensAreTheOnlyOnesThatNeedConfirmation() {
+		String emailed = PortalTokens.generateForConfirmation();
+		assertThat(emailed).startsWith(PortalTokens.CONFIRMATION_PREFIX).hasSize(45);
+		assertThat(PortalTokens.needsConfirmation(emailed)).isTrue();
+		assertThat(PortalTokens.isLinkToken(emailed)).isTrue();
+		assertThat(PortalTokens.isWellFormed(emailed)).as("never a browser token").isFalse();
+		assertThat(PortalTokens.needsConfirmation(TOKEN)).isFalse();
+		assertThat(PortalTokens.isLinkToken(TOKEN)).isTrue();
+		assertThat(PortalTokens.needsConfirmation("c_" + TOKEN.substring(2))).isFalse();
+		assertThat(PortalTokens.isLinkToken("c_short")).isFalse();
 	}
 
 	@Test

@@ -20,11 +20,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +35,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.NewCustomer;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.login.EmailLogin;
 import io.recurportal.login.LoginLinkSender;
@@ -48,8 +52,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,6 +68,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(classes = { TestHostApplication.class, PortalLoginPagesTests.Config.class },
 		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
 				"recur.portal.allowed-return-origins=https://app.example.com",
+				"recur.portal.base-url=https://billing.example.com",
 				"recur.portal.configurations.full.branding.business-name=Inbox Manager",
 				"recur.portal.configurations.full.branding.primary-color=#4f46e5",
 				"recur.portal.configurations.invoices.branding.business-name=Invoice Desk",
@@ -68,9 +76,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 				"recur.portal.login.from=Inbox Manager <billing@example.com>", "recur.portal.login.max-per-email=3",
 				"recur.portal.login.max-per-address=4" })
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class PortalLoginPagesTests {
 
-	private static final Pattern LINK = Pattern.compile("http://localhost/portal/s/([A-Za-z0-9_-]{43})");
+	private static final Pattern LINK = Pattern
+		.compile("https://billing\\.example\\.com/portal/s/(c_[A-Za-z0-9_-]{43})");
 
 	private static final long WAIT_MILLIS = 10_000;
 
@@ -85,6 +95,9 @@ class PortalLoginPagesTests {
 
 	@Autowired
 	private MutableClock clock;
+
+	@Autowired
+	private BillingGateway gateway;
 
 	@Test
 	void loginPageWorksWithoutSessionOrScript() throws Exception {
@@ -128,14 +141,20 @@ class PortalLoginPagesTests {
 		assertThat(text).contains("下のリンクから Inbox Manager の請求管理にログインしてください", "15 分後");
 		assertThat(html).contains("<html lang=\"ja\"", "請求管理にログイン", "#4f46e5");
 		String token = token(text);
-		assertThat(html).contains("http://localhost/portal/s/" + token);
-		Cookie session = this.mvc.perform(get("/portal/s/" + token))
-			.andExpect(status().isFound())
-			.andExpect(redirectedUrl("/portal"))
-			.andReturn()
-			.getResponse()
-			.getCookie(PortalCookies.SESSION);
-		assertThat(session).isNotNull();
+		assertThat(html).contains("https://billing.example.com/portal/s/" + token);
+		// What a mail scanner does first: fetch the link, and ask for its headers.
+		this.mvc.perform(head("/portal/s/" + token)).andExpect(status().isOk());
+		this.mvc.perform(get("/portal/s/" + token))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andExpect(cookie().doesNotExist(PortalCookies.SESSION))
+			.andExpect(content().string(containsString("lang=\"ja\"")))
+			.andExpect(content().string(containsString("請求管理に進む")))
+			.andExpect(content().string(containsString("action=\"/portal/s/" + token + "\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")))
+			.andExpect(content().string(not(containsString("<script"))));
+		this.mvc.perform(post("/portal/s/" + token)).andExpect(status().isForbidden());
+		Cookie session = confirm(token);
 		this.mvc.perform(get("/portal").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("lang=\"ja\"")))
@@ -152,11 +171,7 @@ class PortalLoginPagesTests {
 			.andExpect(status().isOk());
 		MimeMessage message = awaitOneEmail();
 		assertThat(message.getSubject()).isEqualTo("Your sign-in link for Invoice Desk");
-		Cookie session = this.mvc.perform(get("/portal/s/" + token(textParts(message).get(0))))
-			.andExpect(status().isFound())
-			.andReturn()
-			.getResponse()
-			.getCookie(PortalCookies.SESSION);
+		Cookie session = confirm(token(textParts(message).get(0)));
 		this.mvc.perform(get("/portal").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"invoices\"")))
@@ -180,6 +195,29 @@ class PortalLoginPagesTests {
 		drain();
 		assertThat(unknown).isEqualTo(known).contains("If that email belongs to a customer");
 		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void emailOfSeveralCustomersGetsTheSamePageNoEmailAndAWarningWithoutTheEmail(CapturedOutput output)
+			throws Exception {
+		this.gateway.createCustomer(new NewCustomer("acct_team_1", "team.shared@example.com", "First"), "team-1");
+		this.gateway.createCustomer(new NewCustomer("acct_team_2", "Team.Shared@example.com", "Second"), "team-2");
+		String unknown = this.mvc.perform(login("nobody.at.all@example.com", "192.0.2.30"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String shared = this.mvc.perform(login("team.shared@example.com", "192.0.2.30"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		drain();
+		assertThat(shared).isEqualTo(unknown.replace("nobody.at.all@example.com", "team.shared@example.com"));
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		assertThat(output.getAll()).contains("a login email matches several customers")
+			.doesNotContain("team.shared@example.com")
+			.doesNotContainIgnoringCase("Team.Shared@example.com");
 	}
 
 	@Test
@@ -207,6 +245,25 @@ class PortalLoginPagesTests {
 		this.mvc.perform(get("/portal/s/" + token).param("lang", "en"))
 			.andExpect(status().isGone())
 			.andExpect(content().string(containsString("This link has expired")));
+		this.mvc.perform(post("/portal/s/" + token).with(csrf()))
+			.andExpect(status().isGone())
+			.andExpect(cookie().doesNotExist(PortalCookies.SESSION));
+	}
+
+	@Test
+	void linkIsOnTheBaseUrlWhateverHostTheRequestNames() throws Exception {
+		for (String host : new String[] { "evil.example", "evil.example:4443" }) {
+			String[] parts = host.split(":");
+			this.mvc.perform(login("mallory@example.com", "192.0.2.30").header("Host", host).with((request) -> {
+				request.setServerName(parts[0]);
+				request.setServerPort((parts.length > 1) ? Integer.parseInt(parts[1]) : 80);
+				return request;
+			})).andExpect(status().isOk());
+			String text = String.join("\n", textParts(awaitOneEmail()));
+			greenMail.purgeEmailFromAllMailboxes();
+			assertThat(text).doesNotContain("evil.example");
+			assertThat(token(text)).isNotEmpty();
+		}
 	}
 
 	@Test
@@ -241,8 +298,24 @@ class PortalLoginPagesTests {
 		this.mvc.perform(login("not-an-email", "192.0.2.20"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Please enter a valid email address.")));
+		// 23 characters that NFKC turns into 18 each: too long as a key, though short as typed.
+		this.mvc.perform(login("a" + "\uFDFA".repeat(23) + "@example.com", "192.0.2.20"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Please enter a valid email address.")));
 		drain();
 		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	private Cookie confirm(String token) throws Exception {
+		Cookie session = this.mvc.perform(post("/portal/s/" + token).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/portal"))
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andReturn()
+			.getResponse()
+			.getCookie(PortalCookies.SESSION);
+		assertThat(session).isNotNull();
+		return session;
 	}
 
 	private MockHttpServletRequestBuilder login(String email, String address) {
@@ -304,9 +377,9 @@ class PortalLoginPagesTests {
 
 		@Bean
 		PortalSessions testPortalSessions(BillingGateway gateway, PortalSessionStore store,
-				PortalConfigurations configurations, ReturnUrlPolicy returnUrls, MutableClock clock) {
-			return new PortalSessions(gateway, store, configurations, returnUrls, new PortalLinks(null, "/portal"),
-					"full", clock);
+				PortalConfigurations configurations, ReturnUrlPolicy returnUrls, PortalLinks links,
+				MutableClock clock) {
+			return new PortalSessions(gateway, store, configurations, returnUrls, links, "full", clock);
 		}
 
 		@Bean

@@ -11,10 +11,13 @@ import java.util.concurrent.Future;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -22,6 +25,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import io.recurportal.billing.CheckoutSession;
+import io.recurportal.billing.CheckoutStatus;
 import io.recurportal.billing.SubscriptionStatus;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.session.PortalSession;
@@ -38,8 +43,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -56,6 +63,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 				"recur.portal.configurations.full.branding.business-name=Inbox Manager",
 				"recur.portal.configurations.full.branding.primary-color=#4f46e5" })
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class PortalPagesTests {
 
 	private static final String RETURN = "https://app.example.com/account";
@@ -309,7 +317,7 @@ class PortalPagesTests {
 			.perform(post("/portal/profile").cookie(session)
 				.with(csrf())
 				.param("name", "Rita Ruiz")
-				.param("email", "rita@example.org")
+				.param("email", "RITA@example.com")
 				.param("line1", "1 Main St")
 				.param("city", "Bangkok")
 				.param("country", "th")
@@ -318,9 +326,26 @@ class PortalPagesTests {
 			.andExpect(redirectedUrl("/portal?notice=profile_updated"));
 		var customer = this.sandbox.findCustomer("cus_retry").orElseThrow();
 		assertThat(customer.name()).isEqualTo("Rita Ruiz");
-		assertThat(customer.email()).isEqualTo("rita@example.org");
+		assertThat(customer.email()).as("the same address, saved at once").isEqualTo("RITA@example.com");
 		assertThat(customer.address().country()).isEqualTo("TH");
 		assertThat(customer.taxId()).isEqualTo("TH123");
+	}
+
+	@Test
+	void newEmailWithTheSandboxAndNoMailSenderWaitsForALoggedLink(CapturedOutput output) throws Exception {
+		Cookie session = open("cus_preview", "full", true);
+		this.mvc
+			.perform(post("/portal/profile").cookie(session)
+				.with(csrf())
+				.param("name", "Pia")
+				.param("email", "pia@new.example.com")
+				.param("request_id", "r-email"))
+			.andExpect(redirectedUrl("/portal/profile"));
+		assertThat(this.sandbox.findCustomer("cus_preview").orElseThrow().email()).isEqualTo("pia@example.com");
+		assertThat(output.getAll()).contains("email change confirmation link for pia@new.example.com")
+			.contains("https://billing.example.com/portal/email/");
+		this.mvc.perform(get("/portal/profile").cookie(session))
+			.andExpect(content().string(containsString("We sent a confirmation link to pia@new.example.com")));
 	}
 
 	@Test
@@ -334,16 +359,20 @@ class PortalPagesTests {
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
-		this.mvc.perform(get(checkout)).andExpect(status().isOk()).andExpect(content().string(containsString("4242")));
+		this.mvc.perform(get(checkout).cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("4242")));
 		this.mvc
-			.perform(post(checkout).with(csrf())
+			.perform(post(checkout).cookie(session)
+				.with(csrf())
 				.param("card_number", "4000 0000 0000 0002")
 				.param("exp_month", "12")
 				.param("exp_year", "2034"))
 			.andExpect(status().isPaymentRequired())
 			.andExpect(content().string(containsString("declined")));
 		String complete = this.mvc
-			.perform(post(checkout).with(csrf())
+			.perform(post(checkout).cookie(session)
+				.with(csrf())
 				.param("card_number", "4242 4242 4242 4242")
 				.param("exp_month", "12")
 				.param("exp_year", "2034"))
@@ -356,6 +385,85 @@ class PortalPagesTests {
 			.isEqualTo(SubscriptionStatus.ACTIVE);
 		this.mvc.perform(get("/portal?notice=recovered").cookie(session))
 			.andExpect(content().string(containsString("active again")));
+	}
+
+	@Test
+	void headNeverOpensALinkNorCompletesACardUpdate() throws Exception {
+		String url = this.sessions.create(PortalSessionRequest.forCustomer("cus_active", RETURN)).url();
+		String path = url.substring(url.indexOf("/portal/s/"));
+		this.mvc.perform(head(path))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andExpect(cookie().doesNotExist(PortalCookies.SESSION));
+		this.mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/portal"));
+		this.mvc.perform(head(path)).andExpect(status().isGone());
+		Cookie session = open("cus_other", "full", true);
+		String checkout = this.mvc
+			.perform(post("/portal/payment-method").cookie(session).with(csrf()).param("request_id", "r-head"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String id = checkout.substring(checkout.lastIndexOf('/') + 1);
+		this.sandbox.completeCheckoutSession(id, "4242 4242 4242 4242", 12, 2034);
+		// A HEAD only looks: no completion, so no notice of one.
+		this.mvc.perform(head("/portal/payment-method/complete").param("session_id", id).cookie(session))
+			.andExpect(redirectedUrl("/portal"));
+		this.mvc.perform(get("/portal/payment-method/complete").param("session_id", id).cookie(session))
+			.andExpect(redirectedUrl("/portal?notice=card_updated"));
+	}
+
+	@Test
+	void cardUpdateReturnsToTheBaseUrlWhateverHostTheRequestNames() throws Exception {
+		Cookie session = open("cus_other", "full", true);
+		String checkout = this.mvc
+			.perform(post("/portal/payment-method").cookie(session)
+				.with(csrf())
+				.param("request_id", "r-host")
+				.header("Host", "evil.example:4443")
+				.with((request) -> {
+					request.setServerName("evil.example");
+					request.setServerPort(4443);
+					return request;
+				}))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		CheckoutSession created = this.sandbox.findCheckoutSession(checkout.substring(checkout.lastIndexOf('/') + 1))
+			.orElseThrow();
+		assertThat(created.successUrl())
+			.isEqualTo("https://billing.example.com/portal/payment-method/complete?session_id=" + created.id());
+		assertThat(created.cancelUrl()).isEqualTo("https://billing.example.com/portal?notice=card_canceled");
+	}
+
+	@Test
+	void sandboxCheckoutIdsAreRandomAndOnlyTheirAccountOpensOrPaysThem() throws Exception {
+		Cookie owner = open("cus_on_hold", "full", true);
+		String checkout = this.mvc
+			.perform(post("/portal/payment-method").cookie(owner).with(csrf()).param("request_id", "r-own"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(checkout).matches("/portal/sandbox/checkout/cs_test_[A-Za-z0-9]{58}");
+		String unknown = "/portal/sandbox/checkout/cs_test_" + "A".repeat(58);
+		Cookie stranger = open("cus_other", "full", true);
+		for (Cookie cookie : new Cookie[] { stranger, null }) {
+			for (String page : new String[] { checkout, unknown }) {
+				this.mvc.perform((cookie != null) ? get(page).cookie(cookie) : get(page))
+					.andExpect(status().isNotFound())
+					.andExpect(content().string(containsString("That checkout was not found or has ended.")));
+				this.mvc
+					.perform(((cookie != null) ? post(page).cookie(cookie) : post(page)).with(csrf())
+						.param("card_number", "4242 4242 4242 4242")
+						.param("exp_month", "12")
+						.param("exp_year", "2034"))
+					.andExpect(status().isNotFound())
+					.andExpect(content().string(containsString("That checkout was not found or has ended.")));
+			}
+		}
+		String id = checkout.substring(checkout.lastIndexOf('/') + 1);
+		assertThat(this.sandbox.findCheckoutSession(id).orElseThrow().status()).isEqualTo(CheckoutStatus.OPEN);
+		this.mvc.perform(get(checkout).cookie(owner)).andExpect(status().isOk());
 	}
 
 	@Test

@@ -36,7 +36,7 @@ class SampleLoginTests {
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private static final Pattern LINK = Pattern.compile("(http://[^ ]+/portal/s/[A-Za-z0-9_-]{43})");
+	private static final Pattern LINK = Pattern.compile("(http://[^ ]+/portal/s/c_[A-Za-z0-9_-]{43})");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -90,10 +90,25 @@ class SampleLoginTests {
 		assertThat(message).isNotNull().contains("alice@example.com");
 		Matcher link = LINK.matcher(message);
 		assertThat(link.find()).as(message).isTrue();
-		HttpResponse<String> opened = send(HttpRequest.newBuilder(URI.create(link.group(1))).build());
+		assertThat(link.group(1)).startsWith("http://localhost:" + this.port + "/portal/s/");
+		// The link leads to a page (mail scanners fetch links): its button opens the portal.
+		HttpResponse<String> page = send(
+				HttpRequest.newBuilder(URI.create(link.group(1))).header("Cookie", csrfCookie).build());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Continue to billing");
+		Matcher pageCsrf = CSRF_FIELD.matcher(page.body());
+		assertThat(pageCsrf.find()).as(page.body()).isTrue();
+		HttpResponse<String> opened = send(HttpRequest.newBuilder(URI.create(link.group(1)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", csrfCookie)
+			.POST(HttpRequest.BodyPublishers
+				.ofString("_csrf=" + URLEncoder.encode(pageCsrf.group(1), StandardCharsets.UTF_8)))
+			.build());
 		assertThat(opened.statusCode()).isEqualTo(302);
 		assertThat(opened.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location)
 			.endsWith("/portal"));
+		assertThat(opened.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("recur_portal_session="));
 		HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(link.group(1))).build());
 		assertThat(again.statusCode()).isEqualTo(410);
 	}

@@ -1,5 +1,6 @@
 package io.recurportal.billing.sandbox;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,7 +25,26 @@ final class CheckoutSessions {
 	/** Replaced by the session's id in the success URL, as Stripe does. */
 	static final String SESSION_ID_TEMPLATE = "{CHECKOUT_SESSION_ID}";
 
+	private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+	/** Random characters in an id, as many as Stripe's test-mode ids have. */
+	private static final int ID_RANDOM_LENGTH = 58;
+
+	private static final SecureRandom random = new SecureRandom();
+
 	private CheckoutSessions() {
+	}
+
+	/**
+	 * A new checkout session id, shaped like Stripe's test-mode ones.
+	 * @return {@code cs_test_} and 58 random letters and digits (about 345 bits)
+	 */
+	static String newId() {
+		StringBuilder id = new StringBuilder("cs_test_");
+		for (int i = 0; i < ID_RANDOM_LENGTH; i++) {
+			id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
+		}
+		return id.toString();
 	}
 
 	static SandboxCheckoutSession create(SandboxLedger ledger, CheckoutSessionRequest request,
@@ -48,7 +68,9 @@ final class CheckoutSessions {
 						"The subscription has ended; its payment method cannot change.");
 			}
 		}
-		String id = ledger.newId("cs");
+		// Random, unlike the sandbox's other ids: a checkout's id is in its page's URL, and
+		// a guessable one would let anyone open (and pay) another customer's checkout.
+		String id = newId();
 		SandboxCheckoutSession session = new SandboxCheckoutSession(id, request.mode(), customer.id,
 				(request.mode() == CheckoutMode.SUBSCRIPTION) ? request.priceId() : null, request.subscriptionId(),
 				settings.checkoutUrl(id), request.successUrl().replace(SESSION_ID_TEMPLATE, id), request.cancelUrl(),

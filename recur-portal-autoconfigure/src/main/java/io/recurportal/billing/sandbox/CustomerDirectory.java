@@ -1,12 +1,13 @@
 package io.recurportal.billing.sandbox;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.recurportal.billing.CustomerProfileUpdate;
+import io.recurportal.billing.EmailAddresses;
 import io.recurportal.billing.NewCustomer;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
@@ -28,16 +29,22 @@ final class CustomerDirectory {
 	}
 
 	/**
-	 * The customer with an email, ignoring case; the one created last when several share it.
+	 * The customer with an email, compared in {@link EmailAddresses#normalize(String) normal form}.
 	 * @param ledger the ledger
 	 * @param email the email
 	 * @return the customer, if any
+	 * @throws PortalException {@code customer_ambiguous} when several customers have it
 	 */
 	static Optional<SandboxCustomer> findByEmail(SandboxLedger ledger, String email) {
-		return ledger.customers()
+		String normalized = EmailAddresses.normalize(email);
+		List<SandboxCustomer> matches = ledger.customers()
 			.stream()
-			.filter((customer) -> customer.email != null && customer.email.equalsIgnoreCase(email.trim()))
-			.max(Comparator.comparingLong((SandboxCustomer customer) -> customer.sequence));
+			.filter((customer) -> customer.email != null && EmailAddresses.normalize(customer.email).equals(normalized))
+			.toList();
+		if (matches.size() > 1) {
+			throw new PortalException(PortalErrorCode.CUSTOMER_AMBIGUOUS, EmailAddresses.AMBIGUOUS_MESSAGE);
+		}
+		return matches.stream().findFirst();
 	}
 
 	/**

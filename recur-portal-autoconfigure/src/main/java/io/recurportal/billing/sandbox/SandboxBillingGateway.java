@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -304,6 +305,17 @@ public final class SandboxBillingGateway implements BillingGateway {
 	}
 
 	// Sandbox only
+
+	/**
+	 * The metadata of a checkout session, which names the account that made it, so the
+	 * sandbox's checkout page can serve that account alone.
+	 * @param sessionId the checkout session
+	 * @return its metadata, or empty when there is no such session
+	 */
+	public Optional<Map<String, String>> findCheckoutSessionMetadata(String sessionId) {
+		return read("checkout.session.retrieve", (ledger) -> ledger.checkoutSession(sessionId)
+			.map((session) -> session.metadata));
+	}
 
 	/**
 	 * Moves the sandbox clock forward and runs everything that falls due meanwhile, in

@@ -110,8 +110,10 @@ public final class StripeBillingGateway implements BillingGateway {
 	}
 
 	/**
-	 * One call, {@code GET /v1/customers?email=}; a second one with the email in lower case
-	 * when the first finds none, because Stripe compares emails with case.
+	 * One call, {@code GET /v1/customers?email=}; a second one with the email in
+	 * {@link io.recurportal.billing.EmailAddresses normal form} when that differs from the
+	 * email as given, because Stripe compares emails with case. Several matches are an
+	 * error, {@code customer_ambiguous}.
 	 */
 	@Override
 	public Optional<Customer> findCustomerByEmail(String email) {

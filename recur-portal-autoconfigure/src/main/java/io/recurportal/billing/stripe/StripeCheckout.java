@@ -65,7 +65,7 @@ final class StripeCheckout {
 		CheckoutSession created = this.mapper.checkoutSession(session);
 		// The answer to a create does not list line items or the setup intent's metadata.
 		return new CheckoutSession(created.id(), created.mode(), created.status(), created.url(),
-				created.customerId(), (created.priceId() != null) ? created.priceId() : request.priceId(),
+				(created.customerId() != null) ? created.customerId() : request.customerId(), (created.priceId() != null) ? created.priceId() : request.priceId(),
 				(created.subscriptionId() != null) ? created.subscriptionId() : request.subscriptionId(),
 				created.paymentMethodId(), created.successUrl(), created.cancelUrl(), created.expiresAt());
 	}

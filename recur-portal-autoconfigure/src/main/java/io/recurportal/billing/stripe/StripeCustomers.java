@@ -1,8 +1,10 @@
 package io.recurportal.billing.stripe;
 
+import java.text.Normalizer;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,8 +22,10 @@ import com.stripe.param.common.EmptyParam;
 import io.recurportal.billing.Address;
 import io.recurportal.billing.Customer;
 import io.recurportal.billing.CustomerProfileUpdate;
+import io.recurportal.billing.EmailAddresses;
 import io.recurportal.billing.NewCustomer;
 import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -151,28 +155,34 @@ final class StripeCustomers {
 	}
 
 	/**
-	 * {@code GET /v1/customers?email=}, newest first. Stripe compares emails with case, so
-	 * when the email as given matches none and differs from its lower case, the lower
-	 * case is asked too: one call, or two.
+	 * {@code GET /v1/customers?email=}. Stripe compares emails with case, so when the
+	 * email as given differs from its {@link EmailAddresses#normalize(String) normal
+	 * form}, that is asked too: one call, or two. Matches are compared in normal form; when
+	 * several customers have the email none is picked.
+	 * @throws PortalException {@code customer_ambiguous} when several customers have it
 	 */
 	Optional<Customer> findByEmail(String email) {
-		Optional<Customer> customer = findByExactEmail(email);
-		String lowerCase = email.toLowerCase(Locale.ROOT);
-		if (customer.isEmpty() && !lowerCase.equals(email)) {
-			return findByExactEmail(lowerCase);
+		String asGiven = Normalizer.normalize(email.strip(), Normalizer.Form.NFKC);
+		String normalized = EmailAddresses.normalize(email);
+		Map<String, com.stripe.model.Customer> matches = new LinkedHashMap<>();
+		findByExactEmail(asGiven, normalized, matches);
+		if (!normalized.equals(asGiven)) {
+			findByExactEmail(normalized, normalized, matches);
 		}
-		return customer;
+		if (matches.size() > 1) {
+			throw new PortalException(PortalErrorCode.CUSTOMER_AMBIGUOUS, EmailAddresses.AMBIGUOUS_MESSAGE);
+		}
+		return matches.values().stream().findFirst().map(this.mapper::customer);
 	}
 
-	private Optional<Customer> findByExactEmail(String email) {
+	private void findByExactEmail(String email, String normalized, Map<String, com.stripe.model.Customer> matches) {
 		CustomerListParams params = CustomerListParams.builder().setEmail(email).setLimit(SEARCH_LIMIT).build();
-		return this.errors
-			.call(PortalErrorCode.CUSTOMER_NOT_FOUND, () -> this.client.v1().customers().list(params))
+		this.errors.call(PortalErrorCode.CUSTOMER_NOT_FOUND, () -> this.client.v1().customers().list(params))
 			.getData()
 			.stream()
-			.filter((customer) -> email.equalsIgnoreCase(customer.getEmail()))
-			.findFirst()
-			.map(this.mapper::customer);
+			.filter((customer) -> customer.getEmail() != null
+					&& EmailAddresses.normalize(customer.getEmail()).equals(normalized))
+			.forEach((customer) -> matches.putIfAbsent(customer.getId(), customer));
 	}
 
 	/** One call: {@code POST /v1/customers}. */

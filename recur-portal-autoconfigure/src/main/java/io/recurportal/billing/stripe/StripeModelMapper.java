@@ -27,6 +27,8 @@ import io.recurportal.billing.Price;
 import io.recurportal.billing.Product;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,7 +130,8 @@ final class StripeModelMapper {
 	static SubscriptionItem firstItem(com.stripe.model.Subscription subscription) {
 		if (subscription.getItems() == null || subscription.getItems().getData() == null
 				|| subscription.getItems().getData().isEmpty()) {
-			throw new IllegalStateException("Stripe answered a subscription without items");
+			// Not a subscription the portal can show or change: not found, rather than a failure.
+			throw new PortalException(PortalErrorCode.SUBSCRIPTION_NOT_FOUND, "The subscription has no items");
 		}
 		return subscription.getItems().getData().get(0);
 	}

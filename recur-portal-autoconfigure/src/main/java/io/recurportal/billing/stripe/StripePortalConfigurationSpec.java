@@ -14,7 +14,8 @@ import org.springframework.util.Assert;
  * @param portalConfigurationId the portal configuration it is made from
  * @param invoiceHistory whether invoices are listed
  * @param paymentMethodUpdate whether payment methods may be changed
- * @param customerUpdate whether name, email, address, phone and tax ids may be changed
+ * @param customerUpdate whether name, address, phone and tax ids may be changed (never the
+ * email, which Stripe would save unconfirmed)
  * @param subscriptionCancel how subscriptions are cancelled
  * @param subscriptionUpdate how subscriptions switch price
  * @param headline {@code business_profile.headline}

@@ -22,9 +22,11 @@ import com.stripe.param.common.EmptyParam;
  */
 final class StripePortalCreateParams {
 
+	// Not the email: Stripe's portal saves a new one unconfirmed, and lookups by email
+	// trust it. Customers change it in our portal, where the new address confirms it.
 	private static final List<CustomerUpdate.AllowedUpdate> CUSTOMER_UPDATES = List.of(
-			CustomerUpdate.AllowedUpdate.NAME, CustomerUpdate.AllowedUpdate.EMAIL, CustomerUpdate.AllowedUpdate.ADDRESS,
-			CustomerUpdate.AllowedUpdate.PHONE, CustomerUpdate.AllowedUpdate.TAX_ID);
+			CustomerUpdate.AllowedUpdate.NAME, CustomerUpdate.AllowedUpdate.ADDRESS, CustomerUpdate.AllowedUpdate.PHONE,
+			CustomerUpdate.AllowedUpdate.TAX_ID);
 
 	private StripePortalCreateParams() {
 	}

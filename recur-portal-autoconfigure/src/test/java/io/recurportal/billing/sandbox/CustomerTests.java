@@ -69,11 +69,19 @@ class CustomerTests {
 	}
 
 	@Test
-	void findCustomerByEmailWhenSharedThenCreatedLast() {
+	void findCustomerByEmailWhenSharedThenAmbiguousInsteadOfPickingOne() {
 		this.gateway.createCustomer(new NewCustomer("acct_1", "team@example.com", "First"), this.sandbox.key());
-		Customer last = this.gateway.createCustomer(new NewCustomer("acct_2", "TEAM@example.com", "Last"),
+		this.gateway.createCustomer(new NewCustomer("acct_2", "TEAM@example.com", "Last"), this.sandbox.key());
+		failure(PortalErrorCode.CUSTOMER_AMBIGUOUS, () -> this.gateway.findCustomerByEmail("team@example.com"));
+	}
+
+	@Test
+	void findCustomerByEmailWhenTurkishIFormsThenSameCustomerAsThePlainAddress() {
+		Customer alice = this.gateway.createCustomer(new NewCustomer("acct_1", "alice@example.com", "Alice"),
 				this.sandbox.key());
-		assertThat(this.gateway.findCustomerByEmail("team@example.com")).contains(last);
+		assertThat(this.gateway.findCustomerByEmail("alİce@example.com")).contains(alice);
+		assertThat(this.gateway.findCustomerByEmail("alıce@example.com")).contains(alice);
+		assertThat(this.gateway.findCustomerByEmail("\uFF41lice@example.com")).as("full-width a").contains(alice);
 	}
 
 	@Test

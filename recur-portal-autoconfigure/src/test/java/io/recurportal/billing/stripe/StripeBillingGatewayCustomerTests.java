@@ -178,11 +178,9 @@ class StripeBillingGatewayCustomerTests {
 	}
 
 	@Test
-	void findCustomerByEmailThenListsByEmailAndAnswersNewest() {
-		String newest = fixture("customer.json", (customer) -> customer.put("id", "cus_newest"));
-		String older = fixture("customer.json", (customer) -> customer.put("id", "cus_older"));
+	void findCustomerByEmailThenListsByEmail() {
 		stripe.stubFor(get(urlPathEqualTo("/v1/customers"))
-			.willReturn(json(list("/v1/customers", false, newest, older))));
+			.willReturn(json(list("/v1/customers", false, fixture("customer.json")))));
 
 		Optional<Customer> customer = this.gateway.findCustomerByEmail("jenny.rosen@example.com");
 
@@ -190,7 +188,53 @@ class StripeBillingGatewayCustomerTests {
 		assertThat(request.method()).isEqualTo("GET");
 		assertThat(request.path()).isEqualTo("/v1/customers");
 		assertThat(request.params()).isEqualTo(Map.of("email", "jenny.rosen@example.com", "limit", "10"));
-		assertThat(customer).get().extracting(Customer::id).isEqualTo("cus_newest");
+		assertThat(customer).get().extracting(Customer::id).isEqualTo("cus_NffrFeUfNV2Hib");
+	}
+
+	@Test
+	void findCustomerByEmailWhenSeveralShareItThenAmbiguousInsteadOfNewest() {
+		String newest = fixture("customer.json", (customer) -> customer.put("id", "cus_newest"));
+		String older = fixture("customer.json", (customer) -> customer.put("id", "cus_older"));
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers"))
+			.willReturn(json(list("/v1/customers", false, newest, older))));
+
+		assertThatExceptionOfType(PortalException.class)
+			.isThrownBy(() -> this.gateway.findCustomerByEmail("jenny.rosen@example.com"))
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.CUSTOMER_AMBIGUOUS));
+	}
+
+	@Test
+	void findCustomerByEmailWhenCaseVariantsAreTwoCustomersThenAmbiguous() {
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers"))
+			.withQueryParam("email", equalTo("Jenny.Rosen@Example.com"))
+			.willReturn(json(list("/v1/customers", false, fixture("customer.json",
+					(customer) -> customer.put("id", "cus_upper").put("email", "Jenny.Rosen@Example.com"))))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers"))
+			.withQueryParam("email", equalTo("jenny.rosen@example.com"))
+			.willReturn(json(list("/v1/customers", false, fixture("customer.json")))));
+
+		assertThatExceptionOfType(PortalException.class)
+			.isThrownBy(() -> this.gateway.findCustomerByEmail("Jenny.Rosen@Example.com"))
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(PortalErrorCode.CUSTOMER_AMBIGUOUS));
+	}
+
+	@Test
+	void findCustomerByEmailWhenTurkishIFormThenAsksTheNormalFormAndMatchesIt() {
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers")).atPriority(1)
+			.withQueryParam("email", equalTo("alice@example.com"))
+			.willReturn(json(list("/v1/customers", false,
+					fixture("customer.json", (customer) -> customer.put("email", "alice@example.com"))))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers")).atPriority(5)
+			.willReturn(json(list("/v1/customers", false))));
+
+		assertThat(this.gateway.findCustomerByEmail("alİce@example.com")).get()
+			.extracting(Customer::id)
+			.isEqualTo("cus_NffrFeUfNV2Hib");
+		assertThat(this.gateway.findCustomerByEmail("alıce@example.com")).get()
+			.extracting(Customer::id)
+			.isEqualTo("cus_NffrFeUfNV2Hib");
+		assertThat(requests(stripe)).extracting((request) -> request.params().get("email"))
+			.containsExactly("alİce@example.com", "alice@example.com", "alıce@example.com", "alice@example.com");
 	}
 
 	@Test

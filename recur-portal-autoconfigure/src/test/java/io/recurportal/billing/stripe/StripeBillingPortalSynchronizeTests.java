@@ -109,7 +109,7 @@ class StripeBillingPortalSynchronizeTests {
 		Map<String, String> params = new LinkedHashMap<>(params("features[invoice_history][enabled]", "true",
 				"features[payment_method_update][enabled]", "true", "features[customer_update][enabled]", "true"));
 		params.putAll(indexed("features[customer_update][allowed_updates]",
-				List.of("name", "email", "address", "phone", "tax_id")));
+				List.of("name", "address", "phone", "tax_id")));
 		params.putAll(params("features[subscription_cancel][enabled]", "true", "features[subscription_cancel][mode]",
 				"at_period_end", "features[subscription_cancel][cancellation_reason][enabled]", "true"));
 		params.putAll(indexed("features[subscription_cancel][cancellation_reason][options]", FEEDBACK_CODES));
