@@ -1,25 +1,45 @@
 package io.recurportal.access;
 
+import java.io.IOException;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.server.PathContainer;
 import org.springframework.util.Assert;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.error.PortalProblemDetails;
+import io.recurportal.server.RecurErrorEnvelope;
 
 /**
  * Enforces the {@link PortalEndpoint} declared on a handler method before it runs, by
- * asking the {@link PortalAccessPolicy}. Handlers without the annotation (the host's
- * own) pass at once.
+ * asking the {@link PortalAccessPolicy}.
+ * <p>
+ * Fails closed: a handler under the portal's paths that declares no rule, neither
+ * {@link PortalEndpoint} nor {@link PortalEndpoint.Public}, is refused with 404
+ * {@code not_found}, so a handler added there without a rule is never open by
+ * accident. Static files there are public. The host's own handlers elsewhere pass at
+ * once.
  */
 public final class PortalEndpointInterceptor implements HandlerInterceptor {
 
 	private final PortalCallerResolver callerResolver;
 
 	private final PortalAccessPolicy policy;
+
+	private List<PathPattern> portalPaths = List.of();
+
+	private List<PathPattern> envelopePaths = List.of();
 
 	public PortalEndpointInterceptor(PortalCallerResolver callerResolver, PortalAccessPolicy policy) {
 		Assert.notNull(callerResolver, "callerResolver must not be null");
@@ -28,14 +48,38 @@ public final class PortalEndpointInterceptor implements HandlerInterceptor {
 		this.policy = policy;
 	}
 
+	/**
+	 * Sets the portal's paths, where every handler must declare its rule.
+	 * @param patterns path patterns like {@code /portal/**}
+	 */
+	public void setPortalPaths(List<String> patterns) {
+		this.portalPaths = parse(patterns);
+	}
+
+	/**
+	 * Sets the paths among the portal's that answer errors in Recur's envelope rather
+	 * than as problem details: the server API's.
+	 * @param patterns path patterns like {@code /v1/**}
+	 */
+	public void setEnvelopePaths(List<String> patterns) {
+		this.envelopePaths = parse(patterns);
+	}
+
 	@Override
-	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws IOException {
 		if (!(handler instanceof HandlerMethod method)) {
-			return true;
+			if (handler instanceof ResourceHttpRequestHandler || !matches(this.portalPaths, request)) {
+				return true;
+			}
+			return refuse(request, response);
 		}
 		PortalEndpoint endpoint = method.getMethodAnnotation(PortalEndpoint.class);
 		if (endpoint == null) {
-			return true;
+			if (isPublic(method) || !matches(this.portalPaths, request)) {
+				return true;
+			}
+			return refuse(request, response);
 		}
 		PortalCaller caller = this.callerResolver.resolve(request)
 			.orElseThrow(() -> new PortalException(PortalErrorCode.ACCOUNT_CLAIM_MISSING,
@@ -43,6 +87,38 @@ public final class PortalEndpointInterceptor implements HandlerInterceptor {
 		this.policy.check(caller, endpoint.value());
 		request.setAttribute(PortalCaller.ATTRIBUTE, caller);
 		return true;
+	}
+
+	private static boolean isPublic(HandlerMethod method) {
+		return method.hasMethodAnnotation(PortalEndpoint.Public.class)
+				|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), PortalEndpoint.Public.class);
+	}
+
+	// Written here rather than thrown: the handler's own advice may not be the portal's.
+	private boolean refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (matches(this.envelopePaths, request)) {
+			RecurErrorEnvelope.write(response, PortalErrorCode.NOT_FOUND, "No such endpoint.");
+		}
+		else {
+			PortalProblemDetails.write(response, PortalErrorCode.NOT_FOUND, "No such endpoint.");
+		}
+		return false;
+	}
+
+	private static boolean matches(List<PathPattern> patterns, HttpServletRequest request) {
+		if (patterns.isEmpty()) {
+			return false;
+		}
+		PathContainer path = (ServletRequestPathUtils.hasParsedRequestPath(request)
+				? ServletRequestPathUtils.getParsedRequestPath(request)
+				: ServletRequestPathUtils.parseAndCache(request))
+			.pathWithinApplication();
+		return patterns.stream().anyMatch((pattern) -> pattern.matches(path));
+	}
+
+	private static List<PathPattern> parse(List<String> patterns) {
+		Assert.notNull(patterns, "patterns must not be null");
+		return patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
 	}
 
 }

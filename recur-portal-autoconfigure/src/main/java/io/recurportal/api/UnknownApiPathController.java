@@ -3,6 +3,7 @@ package io.recurportal.api;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 
@@ -15,6 +16,7 @@ import io.recurportal.error.PortalException;
 public class UnknownApiPathController {
 
 	@RequestMapping("${recur.portal.api.path:/api/subscriptions}/**")
+	@PortalEndpoint.Public("Answers not_found, behind the API's bearer authentication.")
 	void unknown() {
 		throw new PortalException(PortalErrorCode.NOT_FOUND, "No such endpoint.");
 	}

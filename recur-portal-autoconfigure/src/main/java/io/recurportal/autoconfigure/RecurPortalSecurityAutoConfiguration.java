@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -33,9 +33,13 @@ import io.recurportal.account.BearerProblemEntryPoint;
 import io.recurportal.account.ExpiryRequiringJwtDecoder;
 import io.recurportal.account.JwtAccountContextReader;
 import io.recurportal.api.RequestBodyLimitFilter;
+import io.recurportal.server.RecurErrorEnvelope;
+import io.recurportal.server.ServerApiErrorFilter;
 import io.recurportal.server.ServerApiKeyFilter;
 import io.recurportal.session.PortalSessions;
+import io.recurportal.web.PortalAccessDeniedHandler;
 import io.recurportal.web.PortalBrowserSessionFilter;
+import io.recurportal.web.SessionBoundCsrfTokenRepository;
 
 /**
  * Auto-configuration of the portal's security filter chains. Each chain matches only
@@ -60,6 +64,9 @@ public final class RecurPortalSecurityAutoConfiguration {
 
 	// The largest body the API takes is a checkout request with two URLs.
 	private static final long MAX_API_BODY_BYTES = 16 * 1024;
+
+	// The largest form is the billing profile: a few fields of at most a few hundred characters.
+	private static final long MAX_FORM_BODY_BYTES = 64 * 1024;
 
 	// No inline script or style anywhere; forms may lead to Stripe's own pages.
 	private static final String PORTAL_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -104,14 +111,17 @@ public final class RecurPortalSecurityAutoConfiguration {
 	SecurityFilterChain recurPortalServerApiSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties) {
 		String serverPath = properties.getApi().getServerPath();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		http.securityMatcher(new OrRequestMatcher(paths.matcher(serverPath + "/portal/**"),
-				paths.matcher(serverPath + "/customers/**")))
+		RequestBodyLimitFilter bodyLimit = new RequestBodyLimitFilter(MAX_API_BODY_BYTES);
+		bodyLimit.setRefusal(RecurErrorEnvelope::write);
+		// The whole prefix is the server API's, so every answer under it, even a 404, is Recur's envelope.
+		http.securityMatcher(paths.matcher(serverPath + "/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			// A secret key in a header, never a cookie: nothing for a forged request to ride on.
 			.csrf((csrf) -> csrf.disable())
-			.addFilterBefore(new RequestBodyLimitFilter(MAX_API_BODY_BYTES), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ServerApiErrorFilter(), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(bodyLimit, AnonymousAuthenticationFilter.class)
 			.addFilterBefore(new ServerApiKeyFilter(properties.getApi().getSecretKeys()),
 					AnonymousAuthenticationFilter.class);
 		return http.build();
@@ -121,16 +131,13 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@Order(API_CHAIN_ORDER)
 	@ConditionalOnMissingBean(name = "recurPortalPagesSecurityFilterChain")
 	SecurityFilterChain recurPortalPagesSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
-			PortalSessions sessions) {
+			PortalSessions sessions, ObjectProvider<PortalAccessDeniedHandler> accessDeniedHandler) {
 		String portalPath = properties.getWeb().getPath();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		// Tomcat turns a relative redirect into an absolute one on the request's Host, which
 		// the client sets: redirects stay relative, as written.
 		RelativeRedirectFilter relativeRedirects = new RelativeRedirectFilter();
 		relativeRedirects.setRedirectStatus(HttpStatus.FOUND);
-		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-		csrfTokens.setCookiePath(portalPath);
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
 		http.securityMatcher(new OrRequestMatcher(paths.matcher(portalPath), paths.matcher(portalPath + "/**"),
 				paths.matcher("/recur-portal/**")))
 			// Who may see and do what is decided per page by the portal session and the access policy.
@@ -138,14 +145,18 @@ public final class RecurPortalSecurityAutoConfiguration {
 			.sessionManagement((sessionManagement) -> sessionManagement
 				.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
-			// Forms are protected by a double-submit token: no server-side session needed.
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
+			// Form tokens are bound to the portal session and computed, not stored: any instance checks them.
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionBoundCsrfTokenRepository(portalPath)))
+			.exceptionHandling((exceptions) -> exceptions
+				.accessDeniedHandler(accessDeniedHandler.getIfAvailable(PortalAccessDeniedHandler::new)))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(PORTAL_CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
 			.addFilterBefore(relativeRedirects, DisableEncodeUrlFilter.class)
+			// Before the CSRF filter, whose reading of the form would read the body uncounted.
+			.addFilterBefore(new RequestBodyLimitFilter(MAX_FORM_BODY_BYTES), CsrfFilter.class)
 			.addFilterBefore(new PortalBrowserSessionFilter(sessions), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -66,8 +67,17 @@ public final class RecurPortalWebMvcAutoConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer recurPortalWebMvcConfigurer(PortalCallerResolver callerResolver, PortalAccessPolicy policy) {
+	WebMvcConfigurer recurPortalWebMvcConfigurer(PortalCallerResolver callerResolver, PortalAccessPolicy policy,
+			RecurPortalProperties properties, Environment environment) {
 		PortalEndpointInterceptor interceptor = new PortalEndpointInterceptor(callerResolver, policy);
+		String portalPath = properties.getWeb().getPath();
+		String apiPath = properties.getApi().getPath();
+		String serverPath = properties.getApi().getServerPath();
+		// Every handler on these paths declares its access rule; one that does not is refused.
+		interceptor.setPortalPaths(List.of(portalPath, portalPath + "/**", apiPath, apiPath + "/**",
+				serverPath + "/**", "/recur-portal/**",
+				environment.getProperty("recur.portal.webhook.path", "/webhooks/stripe")));
+		interceptor.setEnvelopePaths(List.of(serverPath + "/**"));
 		return new WebMvcConfigurer() {
 
 			@Override

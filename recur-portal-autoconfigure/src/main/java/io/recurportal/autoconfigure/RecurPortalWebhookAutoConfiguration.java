@@ -124,9 +124,6 @@ public final class RecurPortalWebhookAutoConfiguration {
 		@ConditionalOnBean(HttpSecurity.class)
 		static class WebhookSecurityConfiguration {
 
-			// Stripe's events are small; anything near this is not one.
-			private static final long MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
-
 			@Bean
 			@Order(WEBHOOK_CHAIN_ORDER)
 			@ConditionalOnMissingBean(name = "recurPortalWebhookSecurityFilterChain")
@@ -138,7 +135,7 @@ public final class RecurPortalWebhookAutoConfiguration {
 					.csrf((csrf) -> csrf.disable())
 					.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 					.requestCache((cache) -> cache.disable())
-					.addFilterBefore(new RequestBodyLimitFilter(MAX_WEBHOOK_BODY_BYTES), CsrfFilter.class);
+					.addFilterBefore(new RequestBodyLimitFilter(StripeWebhookController.DEFAULT_MAX_BODY_BYTES), CsrfFilter.class);
 				return http.build();
 			}
 

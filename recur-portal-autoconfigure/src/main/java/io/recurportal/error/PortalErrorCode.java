@@ -26,6 +26,9 @@ public enum PortalErrorCode {
 	/** The action changes billing and the caller has no owner role. */
 	OWNER_REQUIRED("owner_required", HttpStatus.FORBIDDEN),
 
+	/** A form's CSRF token is missing or was not issued to this browser's portal session. */
+	INVALID_CSRF_TOKEN("invalid_csrf_token", HttpStatus.FORBIDDEN),
+
 	/** A portal session request named no customer: no customer id, external id or email. */
 	MISSING_CUSTOMER_IDENTIFIER("missing_customer_identifier", HttpStatus.BAD_REQUEST),
 

@@ -12,9 +12,10 @@ import io.recurportal.error.PortalErrorCode;
 
 /**
  * Recur's error shape, {@code {"error": {"type", "code", "message"}}}, so a host's Recur
- * SDK reads our errors as it reads Recur's.
+ * SDK reads our errors as it reads Recur's. Every answer under the server API's path
+ * that is an error has this shape.
  */
-final class RecurErrorEnvelope {
+public final class RecurErrorEnvelope {
 
 	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
 
@@ -25,7 +26,14 @@ final class RecurErrorEnvelope {
 		return Map.of("error", Map.of("type", type(code), "code", code.code(), "message", message));
 	}
 
-	static void write(HttpServletResponse response, PortalErrorCode code, String message) throws IOException {
+	/**
+	 * Writes an error as the response, whatever the request accepts.
+	 * @param response the response, not yet committed
+	 * @param code the error
+	 * @param message a message safe to show the caller
+	 * @throws IOException when the response cannot be written
+	 */
+	public static void write(HttpServletResponse response, PortalErrorCode code, String message) throws IOException {
 		response.setStatus(code.status().value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

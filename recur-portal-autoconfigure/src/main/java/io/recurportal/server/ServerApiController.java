@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.billing.Product;
@@ -42,6 +43,7 @@ import io.recurportal.session.PortalSessions;
  * accepted too.
  */
 @RestController
+@PortalEndpoint.Public("ServerApiKeyFilter authenticates every request by a portal secret key.")
 public class ServerApiController {
 
 	private final PortalSessions sessions;

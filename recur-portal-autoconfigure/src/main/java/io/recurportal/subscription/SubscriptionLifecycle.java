@@ -14,6 +14,7 @@ import io.recurportal.access.PortalAction;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.BillingInterval;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.CancellationReason;
 import io.recurportal.billing.IdempotencyKeys;
@@ -192,7 +193,17 @@ public final class SubscriptionLifecycle {
 			.filter((price) -> price.interval() == target.interval() && price.intervalCount() == 1)
 			.findFirst()
 			.orElseThrow(() -> new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE,
-					"This plan has no " + Objects.requireNonNull(target.interval()).value() + "ly price."));
+					"This plan has no " + adjective(Objects.requireNonNull(target.interval())) + " price."));
+	}
+
+	// "daily", not "day" + "ly".
+	static String adjective(BillingInterval interval) {
+		return switch (interval) {
+			case DAY -> "daily";
+			case WEEK -> "weekly";
+			case MONTH -> "monthly";
+			case YEAR -> "yearly";
+		};
 	}
 
 	private Subscription mutate(PortalCaller caller, PortalAction action, String subscriptionId,

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurations;
 
@@ -28,6 +29,7 @@ public class BrandStylesController {
 	}
 
 	@GetMapping("/{id}.css")
+	@PortalEndpoint.Public("A configuration's brand colour, shown on public pages too.")
 	ResponseEntity<String> styles(@PathVariable String id) {
 		String color = this.configurations.find(id)
 			.map(PortalConfiguration::branding)

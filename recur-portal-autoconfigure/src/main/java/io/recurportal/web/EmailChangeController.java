@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.customer.EmailChanges;
@@ -29,6 +30,7 @@ import io.recurportal.customer.PendingEmailChange;
  */
 @Controller
 @RequestMapping("${recur.portal.web.path:/portal}/email/{token}")
+@PortalEndpoint.Public("The emailed one-time token is the credential: the new address is often read on another device.")
 public class EmailChangeController {
 
 	private final EmailChanges emailChanges;

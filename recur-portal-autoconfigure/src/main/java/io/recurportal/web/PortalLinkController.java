@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.error.PortalException;
 import io.recurportal.session.PortalSession;
@@ -60,6 +61,7 @@ public class PortalLinkController {
 	}
 
 	@GetMapping("/s/{token}")
+	@PortalEndpoint.Public("The link's one-time token is the credential; opening it starts the session.")
 	String open(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
 		response.setHeader("Referrer-Policy", "no-referrer");
 		// Spring maps HEAD to this handler too: a HEAD (a link checker, a scanner) only looks.
@@ -70,6 +72,7 @@ public class PortalLinkController {
 	}
 
 	@PostMapping("/s/{token}")
+	@PortalEndpoint.Public("The link's one-time token is the credential; the confirming form carries a CSRF token.")
 	String confirm(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		response.setHeader("Referrer-Policy", "no-referrer");
@@ -123,6 +126,7 @@ public class PortalLinkController {
 	}
 
 	@PostMapping("/return")
+	@PortalEndpoint.Public("Ends the session the cookie names, if any, and leads to its checked return URL.")
 	String leave(HttpServletRequest request, HttpServletResponse response) {
 		PortalSession session = PortalPagesController.session(request);
 		PortalCookies.read(request, PortalCookies.SESSION).ifPresent(this.sessions::end);

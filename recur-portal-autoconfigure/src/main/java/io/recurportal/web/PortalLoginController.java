@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.EmailAddresses;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurations;
@@ -56,6 +57,7 @@ public class PortalLoginController {
 	}
 
 	@GetMapping("/login")
+	@PortalEndpoint.Public("Signing in: there is no session yet.")
 	String form(@RequestParam(name = "configuration", required = false) @Nullable String configurationId,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		PortalConfiguration configuration = configuration(configurationId);
@@ -66,6 +68,7 @@ public class PortalLoginController {
 	}
 
 	@PostMapping("/login")
+	@PortalEndpoint.Public("Signing in: answers the same for any email, rate limited, behind a CSRF token.")
 	String request(@RequestParam(name = "email", required = false) @Nullable String email,
 			@RequestParam(name = "configuration", required = false) @Nullable String configurationId,
 			HttpServletRequest request, HttpServletResponse response, Model model) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 
 import io.recurportal.access.PortalAccessPolicy;
@@ -41,6 +42,10 @@ final class PortalPageContext {
 			@Nullable PortalCaller caller, @Nullable PortalSession session,
 			@Nullable PortalConfiguration configuration) {
 		Locale locale = PortalLocales.resolve(request, response, session, this.portalPath);
+		// A form's token may need a cookie: make it now, while headers can still be set.
+		if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+			token.getToken();
+		}
 		model.addAttribute("msg", new PortalMessages(locale));
 		model.addAttribute("fmt", new PortalFormat(locale));
 		model.addAttribute("portalPath", this.portalPath);

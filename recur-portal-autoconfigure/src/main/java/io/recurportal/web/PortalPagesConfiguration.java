@@ -3,8 +3,10 @@ package io.recurportal.web;
 import java.nio.charset.StandardCharsets;
 
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -108,6 +110,12 @@ public class PortalPagesConfiguration {
 	@Bean
 	BrandStylesController recurPortalBrandStylesController(PortalConfigurations configurations) {
 		return new BrandStylesController(configurations);
+	}
+
+	@Bean
+	PortalAccessDeniedHandler recurPortalAccessDeniedHandler(PortalPageContext context,
+			ObjectProvider<ThymeleafViewResolver> views) {
+		return new PortalAccessDeniedHandler(context, views.getIfAvailable());
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.CheckoutSession;
 import io.recurportal.billing.CheckoutStatus;
@@ -31,6 +32,8 @@ import io.recurportal.subscription.SubscriptionCheckout;
  */
 @Controller
 @RequestMapping("${recur.portal.web.path:/portal}/sandbox/checkout")
+@PortalEndpoint.Public("Stands in for the provider's hosted checkout page; it checks itself that the browser's "
+		+ "portal session is of the account that made the checkout.")
 public class SandboxCheckoutController {
 
 	private static final String ID = "cs_[A-Za-z0-9_]{1,250}";

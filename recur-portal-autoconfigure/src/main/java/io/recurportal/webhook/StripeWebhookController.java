@@ -1,5 +1,7 @@
 package io.recurportal.webhook;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -12,10 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.recurportal.access.PortalEndpoint;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.error.PortalProblemDetails;
@@ -30,6 +32,9 @@ import io.recurportal.webhook.WebhookEventProcessor.Outcome;
  * type the portal ignores.</li>
  * <li>{@code 400} {@code invalid_signature} or {@code invalid_request} for a request
  * that is not a genuine, fresh Stripe event: Stripe does not retry it.</li>
+ * <li>{@code 413} {@code payload_too_large} for a body beyond {@link #DEFAULT_MAX_BODY_BYTES}
+ * (Stripe's events are far smaller), refused after reading one byte past the limit and
+ * before the signature is checked.</li>
  * <li>{@code 503} {@code webhook_not_configured} while no signing secret is set, and
  * {@code 5xx} when processing failed: Stripe retries, and nothing of the failed attempt
  * is kept.</li>
@@ -41,6 +46,9 @@ public class StripeWebhookController {
 	/** The header Stripe signs events in. */
 	public static final String SIGNATURE_HEADER = "Stripe-Signature";
 
+	/** The largest body taken, unless set otherwise: Stripe's events are far smaller. */
+	public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
 	private static final Log logger = LogFactory.getLog(StripeWebhookController.class);
 
 	private final StripeSignatureVerifier verifier;
@@ -50,6 +58,8 @@ public class StripeWebhookController {
 	private final WebhookEventProcessor processor;
 
 	private PortalMetrics metrics = PortalMetrics.none();
+
+	private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
 	/**
 	 * Creates the endpoint.
@@ -77,15 +87,32 @@ public class StripeWebhookController {
 		this.metrics = metrics;
 	}
 
+	/**
+	 * Sets the largest body taken, counted in bytes read, chunked or not.
+	 * @param maxBodyBytes the limit
+	 */
+	public void setMaxBodyBytes(int maxBodyBytes) {
+		Assert.isTrue(maxBodyBytes > 0 && maxBodyBytes < Integer.MAX_VALUE, "'maxBodyBytes' must be positive");
+		this.maxBodyBytes = maxBodyBytes;
+	}
+
 	@PostMapping("${recur.portal.webhook.path:/webhooks/stripe}")
+	@PortalEndpoint.Public("Stripe's signature over the body authenticates each event.")
 	ResponseEntity<?> receive(@RequestHeader(name = SIGNATURE_HEADER, required = false) @Nullable String signature,
-			@RequestBody(required = false) byte @Nullable [] body) {
+			InputStream body) throws IOException {
+		// Never more than the limit in memory, whatever sits in front of this endpoint.
+		byte[] bytes = body.readNBytes(this.maxBodyBytes + 1);
+		if (bytes.length > this.maxBodyBytes) {
+			this.metrics.webhookEvent("unknown", PortalErrorCode.PAYLOAD_TOO_LARGE.code(), null);
+			return problem(PortalErrorCode.PAYLOAD_TOO_LARGE,
+					"The request body is larger than " + this.maxBodyBytes + " bytes.");
+		}
 		if (!this.verifier.hasSecrets()) {
 			return problem(PortalErrorCode.WEBHOOK_NOT_CONFIGURED,
 					"No webhook signing secret is set (recur.portal.webhook.secrets).");
 		}
 		// The signature covers the bytes as sent: read them as they are, not reformatted.
-		String payload = (body != null) ? new String(body, StandardCharsets.UTF_8) : "";
+		String payload = new String(bytes, StandardCharsets.UTF_8);
 		WebhookEvent event;
 		try {
 			this.verifier.verify(payload, signature);

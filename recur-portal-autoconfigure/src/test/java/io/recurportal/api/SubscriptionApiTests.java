@@ -245,6 +245,17 @@ class SubscriptionApiTests {
 	}
 
 	@Test
+	void changeToAnIntervalThePlanDoesNotOfferSaysWhichInPlainWords() throws Exception {
+		this.mvc
+			.perform(as(post(API + "/sub_change/change/preview"), "acct_change", "chen", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"interval\":\"day\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("price_not_available"))
+			.andExpect(jsonPath("$.detail").value("This plan has no daily price."));
+	}
+
+	@Test
 	void badInputIsAClearProblemNeverA500() throws Exception {
 		String change = API + "/sub_change/change";
 		expectProblem(post(change).contentType(MediaType.APPLICATION_JSON).content("{\"interval\":"), 400,

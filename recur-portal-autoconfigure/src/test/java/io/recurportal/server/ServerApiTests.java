@@ -1,5 +1,8 @@
 package io.recurportal.server;
 
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +24,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -120,6 +126,47 @@ class ServerApiTests {
 				"sk_portal_new", 400, "invalid_request_error", "invalid_request");
 		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":"),
 				"sk_portal_new", 400, "invalid_request_error", "invalid_request");
+	}
+
+	@Test
+	void everyErrorUnderTheServerPathIsRecursEnvelope() throws Exception {
+		String session = "{\"customerId\":\"cus_active\",\"returnUrl\":\"https://app.example.com/\"}";
+		record Case(MockHttpServletRequestBuilder request, @Nullable String key, int status, String type,
+				String code) {
+		}
+		List<Case> cases = List.of(
+				new Case(put("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON).content(session),
+						"sk_portal_new", 405, "invalid_request_error", "method_not_allowed"),
+				new Case(delete("/v1/portal/sessions"), "sk_portal_new", 405, "invalid_request_error",
+						"method_not_allowed"),
+				new Case(get("/v1/portal/sessions"), "sk_portal_new", 405, "invalid_request_error",
+						"method_not_allowed"),
+				new Case(get("/v1/nothing/here"), "sk_portal_new", 404, "invalid_request_error", "not_found"),
+				new Case(get("/v1/nothing/here"), null, 401, "authentication_error", "invalid_api_key"),
+				new Case(post("/v1/portal/sessions").contentType(MediaType.TEXT_PLAIN).content(session),
+						"sk_portal_new", 415, "invalid_request_error", "unsupported_media_type"),
+				new Case(get("/v1/customers/entitlements").param("customer_id", "cus_active")
+					.accept(MediaType.APPLICATION_XML), "sk_portal_new", 406, "invalid_request_error",
+						"not_acceptable"),
+				new Case(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\""),
+						"sk_portal_new", 400, "invalid_request_error", "invalid_request"),
+				new Case(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"email\":\"" + "x".repeat(20_000) + "\"}"), "sk_portal_new", 413,
+						"invalid_request_error", "payload_too_large"),
+				new Case(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON).content(session), null,
+						401, "authentication_error", "invalid_api_key"));
+		for (Case c : cases) {
+			if (c.key() != null) {
+				c.request().header("Authorization", "Bearer " + c.key());
+			}
+			this.mvc.perform(c.request())
+				.andExpect(status().is(c.status()))
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+				.andExpect(jsonPath("$.error.type").value(c.type()))
+				.andExpect(jsonPath("$.error.code").value(c.code()))
+				.andExpect(jsonPath("$.error.message").isNotEmpty())
+				.andExpect(jsonPath("$.status").doesNotExist());
+		}
 	}
 
 	@Test

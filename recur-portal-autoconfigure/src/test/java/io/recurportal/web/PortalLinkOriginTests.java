@@ -65,7 +65,7 @@ class PortalLinkOriginTests {
 			Response form = send("GET", "/portal/login", host, null, null);
 			assertThat(form.status()).isEqualTo(200);
 			String csrf = find(form.body(), "name=\"_csrf\" value=\"([^\"]+)\"");
-			String cookie = find(form.headers().get("set-cookie"), "(XSRF-TOKEN=[^;]+)");
+			String cookie = find(form.headers().get("set-cookie"), "(recur_portal_csrf=[^;]+)");
 			Response sent = send("POST", "/portal/login", host, cookie,
 					"email=alice%40example.com&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
 			assertThat(sent.status()).isEqualTo(200);

@@ -1,14 +1,18 @@
 package io.recurportal.webhook;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -18,6 +22,7 @@ import io.recurportal.billing.BillingGateway;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.InMemorySubscriptionMirror;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -76,6 +81,39 @@ class StripeWebhookControllerTests {
 					StripeSignatureVerifierTests.sign(PAYLOAD, "whsec_1", Instant.now())))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("invalid_signature"));
+	}
+
+
+	@Test
+	void receiveWhenBodyBeyondTheLimitThenPayloadTooLargeAfterReadingOneBytePastIt() throws Exception {
+		BillingGateway gateway = mock(BillingGateway.class);
+		InMemorySubscriptionMirror mirror = new InMemorySubscriptionMirror();
+		AccountSnapshots snapshots = TestSnapshots.inMemory();
+		WebhookEventProcessor processor = new WebhookEventProcessor(new InMemoryWebhookEventStore(10),
+				new WebhookEventHandler(gateway, mirror, new AccountSubscriptions(gateway, mirror,
+						(account) -> Optional.empty(), snapshots, Clock.systemUTC()), snapshots),
+				(event) -> {
+				}, ProcessingTransactions.none(), Clock.systemUTC());
+		StripeWebhookController controller = new StripeWebhookController(
+				new StripeSignatureVerifier(List.of("whsec_1"), Duration.ofMinutes(5), Clock.systemUTC()),
+				new StripeEventReader(), processor);
+		controller.setMaxBodyBytes(1024);
+		AtomicLong read = new AtomicLong();
+		// An endless body: reading it whole would never end.
+		InputStream endless = new InputStream() {
+
+			@Override
+			public int read() {
+				read.incrementAndGet();
+				return ' ';
+			}
+
+		};
+		ResponseEntity<?> answer = controller.receive("t=1,v1=00", endless);
+		assertThat(answer.getStatusCode().value()).isEqualTo(413);
+		assertThat(answer.getBody()).isInstanceOfSatisfying(ProblemDetail.class,
+				(problem) -> assertThat(problem.getProperties()).containsEntry("code", "payload_too_large"));
+		assertThat(read).hasValue(1025);
 	}
 
 }

@@ -74,7 +74,7 @@ class SampleLoginTests {
 		String csrfCookie = form.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter((cookie) -> cookie.startsWith("XSRF-TOKEN="))
+			.filter((cookie) -> cookie.startsWith("recur_portal_csrf="))
 			.map((cookie) -> cookie.substring(0, cookie.indexOf(';')))
 			.findFirst()
 			.orElseThrow();
