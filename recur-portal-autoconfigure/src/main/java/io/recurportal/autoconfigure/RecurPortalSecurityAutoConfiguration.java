@@ -33,6 +33,7 @@ import io.recurportal.account.BearerProblemEntryPoint;
 import io.recurportal.account.ExpiryRequiringJwtDecoder;
 import io.recurportal.account.JwtAccountContextReader;
 import io.recurportal.api.RequestBodyLimitFilter;
+import io.recurportal.billing.BillingProvider;
 import io.recurportal.server.RecurErrorEnvelope;
 import io.recurportal.server.ServerApiErrorFilter;
 import io.recurportal.server.ServerApiKeyFilter;
@@ -68,11 +69,10 @@ public final class RecurPortalSecurityAutoConfiguration {
 	// The largest form is the billing profile: a few fields of at most a few hundred characters.
 	private static final long MAX_FORM_BODY_BYTES = 64 * 1024;
 
-	// No inline script or style anywhere; forms may lead to Stripe's own pages.
+	// No inline script or style anywhere; forms may lead to the provider's own pages.
 	private static final String PORTAL_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; "
-			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-			+ "form-action 'self' https://checkout.stripe.com https://billing.stripe.com";
+			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 	private static final Log logger = LogFactory.getLog(RecurPortalSecurityAutoConfiguration.class);
 
@@ -131,8 +131,10 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@Order(API_CHAIN_ORDER)
 	@ConditionalOnMissingBean(name = "recurPortalPagesSecurityFilterChain")
 	SecurityFilterChain recurPortalPagesSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
-			PortalSessions sessions, ObjectProvider<PortalAccessDeniedHandler> accessDeniedHandler) {
+			PortalSessions sessions, ObjectProvider<PortalAccessDeniedHandler> accessDeniedHandler,
+			ObjectProvider<BillingProvider> provider) {
 		String portalPath = properties.getWeb().getPath();
+		String contentSecurityPolicy = contentSecurityPolicy(provider.getIfAvailable(BillingProvider::unknown));
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		// Tomcat turns a relative redirect into an absolute one on the request's Host, which
 		// the client sets: redirects stay relative, as written.
@@ -150,7 +152,7 @@ public final class RecurPortalSecurityAutoConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.accessDeniedHandler(accessDeniedHandler.getIfAvailable(PortalAccessDeniedHandler::new)))
 			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(PORTAL_CONTENT_SECURITY_POLICY))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy))
 				.referrerPolicy((referrer) -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
@@ -172,6 +174,13 @@ public final class RecurPortalSecurityAutoConfiguration {
 		return (token) -> {
 			throw new BadJwtException("No JWT decoder is configured");
 		};
+	}
+
+	// The provider's hosted pages (checkout, billing portal) are where some forms lead.
+	static String contentSecurityPolicy(BillingProvider provider) {
+		StringBuilder policy = new StringBuilder(PORTAL_CONTENT_SECURITY_POLICY);
+		provider.formActionOrigins().forEach((origin) -> policy.append(' ').append(origin));
+		return policy.toString();
 	}
 
 }

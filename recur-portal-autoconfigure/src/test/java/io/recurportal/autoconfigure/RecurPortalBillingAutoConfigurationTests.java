@@ -11,6 +11,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import io.recurportal.billing.stripe.autoconfigure.StripeBillingAutoConfiguration;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxBillingAutoConfiguration;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.stripe.StripeBillingGateway;
@@ -32,7 +34,8 @@ class RecurPortalBillingAutoConfigurationTests {
 	private static final String SECRET_KEY = "sk_test_51AutoConfigurationTestKey";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RecurPortalBillingAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(StripeBillingAutoConfiguration.class,
+				SandboxBillingAutoConfiguration.class, RecurPortalBillingAutoConfiguration.class));
 
 	@Test
 	void whenNoSecretKeyThenSandboxWithOneLoudWarning(CapturedOutput output) {
@@ -56,7 +59,8 @@ class RecurPortalBillingAutoConfigurationTests {
 			.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY,
 					"recur.portal.stripe.publishable-key=pk_test_123")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(StripeBillingGateway.class).doesNotHaveBean(SandboxBillingGateway.class);
+				assertThat(context).hasSingleBean(StripeBillingGateway.class).doesNotHaveBean(
+						SandboxBillingGateway.class);
 				assertThat(context.getBean(BillingGateway.class).providerInfo().publishableKey())
 					.isEqualTo("pk_test_123");
 			});
@@ -139,7 +143,8 @@ class RecurPortalBillingAutoConfigurationTests {
 
 	@Test
 	void whenSandboxChosenDespiteKeyThenSandbox() {
-		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox", "recur.portal.stripe.secret-key=" + SECRET_KEY)
+		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox",
+				"recur.portal.stripe.secret-key=" + SECRET_KEY)
 			.run((context) -> assertThat(context).hasSingleBean(SandboxBillingGateway.class)
 				.doesNotHaveBean(StripeBillingGateway.class));
 	}
@@ -215,7 +220,8 @@ class RecurPortalBillingAutoConfigurationTests {
 
 	@Test
 	void whenNoSeedThenBuiltInCatalog() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(BillingGateway.class).listPrices()).isNotEmpty());
+		this.contextRunner.run((context) -> assertThat(context.getBean(BillingGateway.class).listPrices()).isNotEmpty(
+				));
 	}
 
 }
