@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.recurportal.billing.stripe.autoconfigure.StripeBillingAutoConfiguration;
 import io.recurportal.billing.sandbox.autoconfigure.SandboxBillingAutoConfiguration;
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.BillingProvider;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.stripe.StripeBillingGateway;
 import io.recurportal.error.PortalException;
@@ -44,6 +45,37 @@ class RecurPortalBillingAutoConfigurationTests {
 			assertThat(context.getBean(BillingGateway.class).providerInfo().name()).isEqualTo("sandbox");
 		});
 		assertThat(output).containsOnlyOnce("SANDBOX billing provider");
+	}
+
+	@Test
+	void whenSandboxThenALocalDevelopmentProviderWithNoOrigins() {
+		this.contextRunner.run((context) -> {
+			BillingProvider provider = context.getBean(BillingProvider.class);
+			assertThat(provider.name()).isEqualTo("sandbox");
+			assertThat(provider.has(BillingProvider.Capability.LOCAL_DEVELOPMENT)).isTrue();
+			assertThat(provider.has(BillingProvider.Capability.CHECKOUT_PAGE)).isTrue();
+			assertThat(provider.formActionOrigins()).isEmpty();
+		});
+	}
+
+	@Test
+	void whenStripeThenItsHostedPagesOriginsAndNoLocalDevelopment() {
+		this.contextRunner.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY).run((context) -> {
+			BillingProvider provider = context.getBean(BillingProvider.class);
+			assertThat(provider.name()).isEqualTo("stripe");
+			assertThat(provider.has(BillingProvider.Capability.LOCAL_DEVELOPMENT)).isFalse();
+			assertThat(provider.has(BillingProvider.Capability.HOSTED_PORTAL)).isTrue();
+			assertThat(provider.formActionOrigins()).containsExactly("https://checkout.stripe.com",
+					"https://billing.stripe.com");
+		});
+	}
+
+	@Test
+	void whenHostHasItsOwnGatewayThenNoProviderClaimsIt() {
+		this.contextRunner.withBean(BillingGateway.class, () -> mock(BillingGateway.class))
+			.run((context) -> assertThat(context).hasSingleBean(BillingGateway.class)
+				.doesNotHaveBean(BillingProvider.class)
+				.doesNotHaveBean(SandboxBillingGateway.class));
 	}
 
 	@Test
