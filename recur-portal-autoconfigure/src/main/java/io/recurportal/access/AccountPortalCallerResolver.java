@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 
 import io.recurportal.account.AccountAuthenticationToken;
+import io.recurportal.account.AccountContext;
 import io.recurportal.configuration.PortalConfigurationResolver;
 
 /**
@@ -29,7 +30,8 @@ public final class AccountPortalCallerResolver implements PortalCallerResolver {
 		if (!(authentication instanceof AccountAuthenticationToken token) || !token.isAuthenticated()) {
 			return Optional.empty();
 		}
-		return Optional.of(new PortalCaller(token.getAccount(), this.configurationResolver.resolve(token.getAccount())));
+		AccountContext account = token.getAccount();
+		return Optional.of(new PortalCaller(account, this.configurationResolver.resolve(account)));
 	}
 
 }

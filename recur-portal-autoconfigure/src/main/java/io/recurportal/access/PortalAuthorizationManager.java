@@ -79,8 +79,8 @@ public final class PortalAuthorizationManager implements AuthorizationManager<Ha
 		}
 		Optional<PortalCaller> caller = this.callers.resolve(authentication.get());
 		if (caller.isEmpty()) {
-			return PortalAuthorizationDecision.denied(
-					new PortalException(PortalErrorCode.ACCOUNT_CLAIM_MISSING, "The request does not name an account."));
+			return PortalAuthorizationDecision.denied(new PortalException(PortalErrorCode.ACCOUNT_CLAIM_MISSING,
+					"The request does not name an account."));
 		}
 		PortalException denial = this.policy.denial(caller.get(), endpoint.value());
 		return (denial != null) ? PortalAuthorizationDecision.denied(denial) : PortalAuthorizationDecision.granted();

@@ -107,11 +107,11 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(name = "recurPortalApiSecurityFilterChain")
 	SecurityFilterChain recurPortalApiSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
 			ObjectProvider<JwtDecoder> jwtDecoders, AccountJwtAuthenticationConverter accountConverter,
-			ObjectProvider<PathPatternRequestMatcher.Builder> paths,
+			ObjectProvider<PathPatternRequestMatcher.Builder> pathMatchers,
 			ObjectProvider<PortalApiSecurityCustomizer> customizers) {
 		JwtDecoder decoder = new ExpiryRequiringJwtDecoder(jwtDecoder(jwtDecoders));
 		BearerProblemEntryPoint entryPoint = new BearerProblemEntryPoint();
-		http.securityMatcher(paths(paths).matcher(properties.getApi().getPath() + "/**"))
+		http.securityMatcher(paths(pathMatchers).matcher(properties.getApi().getPath() + "/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// A valid token that names no account fails here, answered by the entry point.
 			.oauth2ResourceServer((resourceServer) -> resourceServer
@@ -167,7 +167,8 @@ public final class RecurPortalSecurityAutoConfiguration {
 		relativeRedirects.setRedirectStatus(HttpStatus.FOUND);
 		http.securityMatcher(new OrRequestMatcher(paths.matcher(portalPath), paths.matcher(portalPath + "/**"),
 				paths.matcher("/recur-portal/**")))
-			// Who may see and do what is decided per page by the portal session and the access policy.
+			// Who may see and do what is decided per handler, from the session's Authentication,
+			// by the portal's AuthorizationManager.
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.sessionManagement((sessionManagement) -> sessionManagement
 				.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
