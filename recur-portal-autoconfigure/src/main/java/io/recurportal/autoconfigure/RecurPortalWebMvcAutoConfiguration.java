@@ -20,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import io.recurportal.access.AccountPortalCallerResolver;
 import io.recurportal.access.CompositePortalCallerResolver;
 import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.access.PortalAuthorizationManager;
 import io.recurportal.access.PortalCallerArgumentResolver;
 import io.recurportal.access.PortalCallerResolver;
 import io.recurportal.access.PortalEndpointInterceptor;
@@ -69,7 +70,9 @@ public final class RecurPortalWebMvcAutoConfiguration {
 	@Bean
 	WebMvcConfigurer recurPortalWebMvcConfigurer(PortalCallerResolver callerResolver, PortalAccessPolicy policy,
 			RecurPortalProperties properties, Environment environment) {
-		PortalEndpointInterceptor interceptor = new PortalEndpointInterceptor(callerResolver, policy);
+		// The API's and the pages' one decision point, asked with the request's Authentication.
+		PortalEndpointInterceptor interceptor = new PortalEndpointInterceptor(
+				PortalAuthorizationManager.portalEndpoints(callerResolver, policy));
 		String portalPath = properties.getWeb().getPath();
 		String apiPath = properties.getApi().getPath();
 		String serverPath = properties.getApi().getServerPath();
@@ -87,7 +90,7 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-				resolvers.add(new PortalCallerArgumentResolver());
+				resolvers.add(new PortalCallerArgumentResolver(callerResolver));
 			}
 
 		};

@@ -137,7 +137,7 @@ public class PortalLinkController {
 	@PostMapping("/return")
 	@PortalEndpoint.Public("Ends the session the cookie names, if any, and leads to its checked return URL.")
 	String leave(HttpServletRequest request, HttpServletResponse response) {
-		PortalSession session = PortalPagesController.session(request);
+		PortalSession session = PortalPagesController.session();
 		PortalCookies.read(request, PortalCookies.SESSION).ifPresent(this.sessions::end);
 		PortalCookies.clear(request, response, PortalCookies.SESSION, this.context.portalPath());
 		// The return URL was checked against the allowed origins when the session was made.
