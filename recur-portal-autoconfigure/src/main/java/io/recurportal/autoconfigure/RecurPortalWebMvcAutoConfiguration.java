@@ -17,6 +17,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.recurportal.account.AccountJwtAuthenticationConverter;
 import io.recurportal.access.AccountPortalCallerResolver;
 import io.recurportal.access.CompositePortalCallerResolver;
 import io.recurportal.access.PortalAccessPolicy;
@@ -61,10 +62,11 @@ public final class RecurPortalWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PortalCallerResolver portalCallerResolver(PortalConfigurationResolver configurationResolver,
-			PortalConfigurations configurations) {
+			PortalConfigurations configurations, ObjectProvider<AccountJwtAuthenticationConverter> converter) {
 		// A JWT caller of the API, or the customer of a portal page's session.
-		return new CompositePortalCallerResolver(List.of(new AccountPortalCallerResolver(configurationResolver),
-				new PortalSessionCallerResolver(configurations)));
+		return new CompositePortalCallerResolver(
+				List.of(new AccountPortalCallerResolver(configurationResolver, converter.getIfAvailable()),
+						new PortalSessionCallerResolver(configurations)));
 	}
 
 	@Bean

@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.method.HandlerMethod;
 
 import io.recurportal.account.AccountAuthenticationToken;
+import io.recurportal.account.AccountClaimNames;
+import io.recurportal.account.AccountJwtAuthenticationConverter;
 import io.recurportal.account.AccountContext;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurationResolver;
@@ -69,6 +71,24 @@ class PortalAuthorizationManagerTests {
 		assertThat(authorize(plain, "invoices").getCode()).isEqualTo(PortalErrorCode.ACCOUNT_CLAIM_MISSING);
 		assertThat(authorize(new TestingAuthenticationToken("user", "pw", "ROLE_owner"), "invoices").getCode())
 			.isEqualTo(PortalErrorCode.ACCOUNT_CLAIM_MISSING);
+	}
+
+	@Test
+	void authorizeWhenPlainJwtAndConverterThenReadThroughTheConverter() throws Exception {
+		// What spring-security-test's jwt() makes in a host's test: the same claims mapping applies.
+		PortalAuthorizationManager manager = PortalAuthorizationManager.portalEndpoints(
+				new AccountPortalCallerResolver(this.configurationResolver,
+						new AccountJwtAuthenticationConverter(AccountClaimNames.DEFAULT)));
+		given(this.configurationResolver.resolve(any()))
+			.willReturn(this.configurations.get(PortalConfiguration.INVOICES));
+		Jwt withAccount = Jwt.withTokenValue("t").header("alg", "RS256").subject("bob").claim("acc", "acct_1")
+			.claim("role", "member").expiresAt(Instant.now().plusSeconds(60)).build();
+		assertThat(manager.authorize(() -> new JwtAuthenticationToken(withAccount, List.of()), handler("invoices"))
+			.isGranted()).isTrue();
+		assertThat(manager.authorize(() -> new JwtAuthenticationToken(withAccount, List.of()), handler("cancel"))
+			.getCode()).isEqualTo(PortalErrorCode.FEATURE_NOT_ENABLED);
+		assertThat(manager.authorize(() -> new JwtAuthenticationToken(jwt(), List.of()), handler("invoices"))
+			.getCode()).isEqualTo(PortalErrorCode.ACCOUNT_CLAIM_MISSING);
 	}
 
 	@Test

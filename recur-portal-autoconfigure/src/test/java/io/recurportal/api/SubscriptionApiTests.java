@@ -38,6 +38,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -85,6 +86,24 @@ class SubscriptionApiTests {
 			.andExpect(jsonPath("$.data[0].plan.interval").value("month"))
 			.andExpect(jsonPath("$.data[0].next_charge_at").isNotEmpty())
 			.andExpect(jsonPath("$.data[0].ends_at").value(nullValue()));
+	}
+
+	@Test
+	void springSecurityTestsJwtIsReadLikeARealToken() throws Exception {
+		// A host's own tests use jwt(): the portal maps its claims with the same converter.
+		this.mvc.perform(get(API + "/identity").with(jwt().jwt((token) -> token.subject("bob")
+			.claim("acc", "acct_active")
+			.claim("role", "member"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.account_id").value("acct_active"))
+			.andExpect(jsonPath("$.owner").value(false));
+		this.mvc.perform(post(API + "/sub_active/cancel").with(jwt().jwt((token) -> token.claim("acc", "acct_active")
+			.claim("role", "member"))))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("feature_not_enabled"));
+		this.mvc.perform(get(API).with(jwt()))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.code").value("account_claim_missing"));
 	}
 
 	@Test
