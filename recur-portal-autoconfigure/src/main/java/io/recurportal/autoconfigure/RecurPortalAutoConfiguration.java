@@ -19,7 +19,7 @@ import org.springframework.util.StringUtils;
 import io.recurportal.access.PortalAccessPolicy;
 import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.AccountCustomerResolver;
-import io.recurportal.account.BillingAccountCustomerResolver;
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.account.InMemoryAccountCustomerLinks;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.AuditedActions;

@@ -33,7 +33,7 @@ import io.recurportal.account.BearerProblemEntryPoint;
 import io.recurportal.account.ExpiryRequiringJwtDecoder;
 import io.recurportal.account.JwtAccountContextReader;
 import io.recurportal.api.RequestBodyLimitFilter;
-import io.recurportal.server.RecurErrorEnvelope;
+import io.recurportal.error.RecurErrorEnvelope;
 import io.recurportal.server.ServerApiErrorFilter;
 import io.recurportal.server.ServerApiKeyFilter;
 import io.recurportal.session.PortalSessions;

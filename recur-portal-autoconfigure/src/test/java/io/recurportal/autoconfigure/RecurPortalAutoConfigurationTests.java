@@ -16,7 +16,7 @@ import io.recurportal.access.PortalAccessPolicy;
 import io.recurportal.account.AccountContext;
 import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.AccountCustomerResolver;
-import io.recurportal.account.BillingAccountCustomerResolver;
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.account.InMemoryAccountCustomerLinks;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.CancelTiming;

@@ -11,7 +11,7 @@ import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.account.AccountContext;
-import io.recurportal.account.BillingAccountCustomerResolver;
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.audit.AuditEntry;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.audit.InMemoryAuditTrail;

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-import io.recurportal.account.BillingAccountCustomerResolver;
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.sandbox.SandboxClock;
 import io.recurportal.billing.sandbox.SandboxSeed;

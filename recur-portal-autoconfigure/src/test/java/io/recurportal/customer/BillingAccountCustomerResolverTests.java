@@ -1,4 +1,4 @@
-package io.recurportal.account;
+package io.recurportal.customer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.recurportal.access.PortalCaller;
+import io.recurportal.account.AccountContext;
+import io.recurportal.account.AccountCustomerLinks;
+import io.recurportal.account.InMemoryAccountCustomerLinks;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.billing.BillingGateway;
