@@ -146,7 +146,10 @@ public final class RecurPortalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AuditedActions auditedActions(AuditTrail auditTrail, AccountSnapshots snapshots, PortalMetrics metrics) {
-		return new AuditedActions(auditTrail, snapshots, metrics, Clock.systemUTC());
+		// Any action may change what the provider holds for the account (a failed charge too
+		// leaves an invoice): its snapshots are forgotten after each, whatever the outcome.
+		return new AuditedActions(auditTrail, metrics, Clock.systemUTC(),
+				(accountId, action, result) -> snapshots.forget(accountId));
 	}
 
 	@Bean

@@ -132,7 +132,8 @@ class BillingAccountCustomerResolverTests {
 				this.resolver, this.snapshots, Clock.systemUTC());
 		SubscriptionCheckout checkout = new SubscriptionCheckout(this.gateway, subscriptions,
 				new ReturnUrlPolicy(List.of("https://app.example.com")), new AuditedActions(
-						new InMemoryAuditTrail(10), this.snapshots, PortalMetrics.none(), Clock.systemUTC()));
+						new InMemoryAuditTrail(10), PortalMetrics.none(), Clock.systemUTC(),
+						(accountId, action, result) -> this.snapshots.forget(accountId)));
 		checkout.setCustomerLinks(this.links);
 		PortalCaller owner = new PortalCaller(new AccountContext("acct-1", "alice", Set.of("owner"), true),
 				new PortalConfigurations(List.of()).get("full"));

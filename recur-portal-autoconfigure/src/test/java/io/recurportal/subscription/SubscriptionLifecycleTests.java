@@ -44,7 +44,8 @@ class SubscriptionLifecycleTests {
 			this.snapshots, Clock.systemUTC());
 
 	private final SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(this.gateway, this.subscriptions,
-			new AuditedActions(this.trail, this.snapshots, PortalMetrics.none(), Clock.systemUTC()));
+			new AuditedActions(this.trail, PortalMetrics.none(), Clock.systemUTC(),
+					(accountId, action, result) -> this.snapshots.forget(accountId)));
 
 	private final PortalConfiguration full = new PortalConfigurations(List.of()).get("full");
 
