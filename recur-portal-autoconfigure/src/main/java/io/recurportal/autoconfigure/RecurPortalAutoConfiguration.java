@@ -55,7 +55,8 @@ import io.recurportal.subscription.SubscriptionMirror;
  */
 @AutoConfiguration(after = RecurPortalBillingAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(RecurPortalProperties.class)
+@EnableConfigurationProperties({ RecurPortalProperties.class, RecurPortalRoleMappingProperties.class,
+		RecurPortalWebProperties.class, RecurPortalSessionsProperties.class, RecurPortalMirrorProperties.class })
 public final class RecurPortalAutoConfiguration {
 
 	// Enough for a development machine's history; the JDBC trail keeps everything.
@@ -70,8 +71,7 @@ public final class RecurPortalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PortalConfigurationResolver portalConfigurationResolver(PortalConfigurations configurations,
-			RecurPortalProperties properties) {
-		RecurPortalProperties.RoleMapping mapping = properties.getRoleMapping();
+			RecurPortalRoleMappingProperties mapping) {
 		return new RoleMappingPortalConfigurationResolver(configurations, mapping.getRoles(), mapping.getFallback());
 	}
 
@@ -121,8 +121,8 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccountSnapshots accountSnapshots(BillingSnapshotStore store, RecurPortalProperties properties) {
-		return new AccountSnapshots(store, properties.getMirror().getTimeToLive(), Clock.systemUTC());
+	AccountSnapshots accountSnapshots(BillingSnapshotStore store, RecurPortalMirrorProperties mirror) {
+		return new AccountSnapshots(store, mirror.getTimeToLive(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -192,9 +192,9 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PortalLinks portalLinks(RecurPortalProperties properties, BillingGateway billingGateway,
-			Environment environment) {
-		String portalPath = properties.getWeb().getPath();
+	PortalLinks portalLinks(RecurPortalProperties properties, RecurPortalWebProperties web,
+			BillingGateway billingGateway, Environment environment) {
+		String portalPath = web.getPath();
 		String baseUrl = properties.getBaseUrl();
 		if (StringUtils.hasText(baseUrl)) {
 			return new PortalLinks(checkedBaseUrl(baseUrl.trim()), portalPath);
@@ -209,10 +209,11 @@ public final class RecurPortalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PortalSessions portalSessions(BillingGateway billingGateway, PortalSessionStore store,
-			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy, RecurPortalProperties properties,
-			PortalMetrics metrics, PortalLinks links, AccountCustomerLinks customerLinks) {
+			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy,
+			RecurPortalSessionsProperties sessionsProperties, PortalMetrics metrics, PortalLinks links,
+			AccountCustomerLinks customerLinks) {
 		PortalSessions sessions = new PortalSessions(billingGateway, store, configurations, returnUrlPolicy, links,
-				properties.getSessions().getDefaultConfiguration(), Clock.systemUTC());
+				sessionsProperties.getDefaultConfiguration(), Clock.systemUTC());
 		sessions.setMetrics(metrics);
 		sessions.setCustomerLinks(customerLinks);
 		return sessions;

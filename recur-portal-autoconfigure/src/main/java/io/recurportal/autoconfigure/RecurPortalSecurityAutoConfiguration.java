@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -57,6 +58,8 @@ import io.recurportal.web.SessionBoundCsrfTokenRepository;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, JwtDecoder.class, BearerTokenAuthenticationFilter.class })
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ RecurPortalSecurityProperties.class, RecurPortalApiProperties.class,
+		RecurPortalWebProperties.class })
 public final class RecurPortalSecurityAutoConfiguration {
 
 	/** The order of the account API chain: before the host's catch-all chains. */
@@ -78,8 +81,7 @@ public final class RecurPortalSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtAccountContextReader recurPortalJwtAccountContextReader(RecurPortalProperties properties) {
-		RecurPortalProperties.Security security = properties.getSecurity();
+	JwtAccountContextReader recurPortalJwtAccountContextReader(RecurPortalSecurityProperties security) {
 		return new JwtAccountContextReader(new AccountClaimNames(security.getAccountClaim(), security.getUserClaim(),
 				security.getRoleClaim(), security.getOwnerRoles()));
 	}
@@ -87,11 +89,11 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@Bean
 	@Order(API_CHAIN_ORDER)
 	@ConditionalOnMissingBean(name = "recurPortalApiSecurityFilterChain")
-	SecurityFilterChain recurPortalApiSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
+	SecurityFilterChain recurPortalApiSecurityFilterChain(HttpSecurity http, RecurPortalApiProperties api,
 			ObjectProvider<JwtDecoder> jwtDecoders, JwtAccountContextReader accountContextReader) {
 		JwtDecoder decoder = new ExpiryRequiringJwtDecoder(jwtDecoder(jwtDecoders));
 		BearerProblemEntryPoint entryPoint = new BearerProblemEntryPoint();
-		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(properties.getApi().getPath() + "/**"))
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(api.getPath() + "/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> jwt.decoder(decoder))
 				.authenticationEntryPoint(entryPoint))
@@ -108,8 +110,8 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@Bean
 	@Order(API_CHAIN_ORDER)
 	@ConditionalOnMissingBean(name = "recurPortalServerApiSecurityFilterChain")
-	SecurityFilterChain recurPortalServerApiSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties) {
-		String serverPath = properties.getApi().getServerPath();
+	SecurityFilterChain recurPortalServerApiSecurityFilterChain(HttpSecurity http, RecurPortalApiProperties api) {
+		String serverPath = api.getServerPath();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestBodyLimitFilter bodyLimit = new RequestBodyLimitFilter(MAX_API_BODY_BYTES);
 		bodyLimit.setRefusal(RecurErrorEnvelope::write);
@@ -122,7 +124,7 @@ public final class RecurPortalSecurityAutoConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.addFilterBefore(new ServerApiErrorFilter(), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(bodyLimit, AnonymousAuthenticationFilter.class)
-			.addFilterBefore(new ServerApiKeyFilter(properties.getApi().getSecretKeys()),
+			.addFilterBefore(new ServerApiKeyFilter(api.getSecretKeys()),
 					AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
@@ -130,9 +132,9 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@Bean
 	@Order(API_CHAIN_ORDER)
 	@ConditionalOnMissingBean(name = "recurPortalPagesSecurityFilterChain")
-	SecurityFilterChain recurPortalPagesSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
+	SecurityFilterChain recurPortalPagesSecurityFilterChain(HttpSecurity http, RecurPortalWebProperties web,
 			PortalSessions sessions, ObjectProvider<PortalAccessDeniedHandler> accessDeniedHandler) {
-		String portalPath = properties.getWeb().getPath();
+		String portalPath = web.getPath();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		// Tomcat turns a relative redirect into an absolute one on the request's Host, which
 		// the client sets: redirects stay relative, as written.
