@@ -95,7 +95,6 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ReturnUrlPolicy returnUrlPolicy(RecurPortalProperties properties) {
 		return new ReturnUrlPolicy(properties.getAllowedReturnOrigins());
 	}
@@ -120,7 +119,6 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	AccountSnapshots accountSnapshots(BillingSnapshotStore store, RecurPortalMirrorProperties mirror) {
 		return new AccountSnapshots(store, mirror.getTimeToLive(), Clock.systemUTC());
 	}
@@ -144,7 +142,6 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	AuditedActions auditedActions(AuditTrail auditTrail, AccountSnapshots snapshots, PortalMetrics metrics) {
 		// Any action may change what the provider holds for the account (a failed charge too
 		// leaves an invoice): its snapshots are forgotten after each, whatever the outcome.
@@ -153,21 +150,18 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	AccountSubscriptions accountSubscriptions(BillingGateway billingGateway, SubscriptionMirror mirror,
 			AccountCustomerResolver customerResolver, AccountSnapshots snapshots) {
 		return new AccountSubscriptions(billingGateway, mirror, customerResolver, snapshots, Clock.systemUTC());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SubscriptionLifecycle subscriptionLifecycle(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AuditedActions auditedActions) {
 		return new SubscriptionLifecycle(billingGateway, subscriptions, auditedActions);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SubscriptionCheckout subscriptionCheckout(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			ReturnUrlPolicy returnUrlPolicy, AuditedActions auditedActions, AccountCustomerLinks links) {
 		SubscriptionCheckout checkout = new SubscriptionCheckout(billingGateway, subscriptions, returnUrlPolicy,
@@ -177,14 +171,12 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	CustomerProfiles customerProfiles(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AuditedActions auditedActions, AccountSnapshots snapshots) {
 		return new CustomerProfiles(billingGateway, subscriptions, auditedActions, snapshots);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	PaymentMethodUpdates paymentMethodUpdates(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AuditedActions auditedActions) {
 		return new PaymentMethodUpdates(billingGateway, subscriptions, auditedActions);
@@ -220,7 +212,6 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	AccountInvoices accountInvoices(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AccountSnapshots snapshots) {
 		return new AccountInvoices(billingGateway, subscriptions, snapshots);

@@ -46,7 +46,6 @@ public final class RecurPortalPagesAutoConfiguration {
 	 * be changed in the portal (the other profile fields still can).
 	 */
 	@Bean
-	@ConditionalOnMissingBean
 	EmailChanges recurPortalEmailChanges(BillingGateway billingGateway, EmailChangeStore store,
 			ObjectProvider<EmailChangeLinkSender> senders, AuditedActions auditedActions, PortalLinks links) {
 		EmailChangeLinkSender sender = senders.getIfUnique();

@@ -6,12 +6,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.testsupport.TestSnapshots;
 import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.account.AccountContext;
-import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.audit.AuditEntry;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.audit.InMemoryAuditTrail;
