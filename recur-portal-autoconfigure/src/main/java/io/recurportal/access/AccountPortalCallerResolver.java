@@ -2,17 +2,18 @@ package io.recurportal.access;
 
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 
+import io.recurportal.account.AccountAuthenticationToken;
 import io.recurportal.account.AccountContext;
-import io.recurportal.account.AccountContextFilter;
 import io.recurportal.configuration.PortalConfigurationResolver;
 
 /**
- * The caller of a JSON API request: the {@link AccountContext} that
- * {@link AccountContextFilter} established from the JWT, with the configuration the
+ * The caller of a JSON API request: the account of the
+ * {@link AccountAuthenticationToken} that the JWT became, with the configuration the
  * {@link PortalConfigurationResolver} gives them.
  */
 public final class AccountPortalCallerResolver implements PortalCallerResolver {
@@ -25,11 +26,11 @@ public final class AccountPortalCallerResolver implements PortalCallerResolver {
 	}
 
 	@Override
-	public Optional<PortalCaller> resolve(HttpServletRequest request) {
-		Object context = request.getAttribute(AccountContextFilter.ACCOUNT_CONTEXT_ATTRIBUTE);
-		if (!(context instanceof AccountContext account)) {
+	public Optional<PortalCaller> resolve(@Nullable Authentication authentication) {
+		if (!(authentication instanceof AccountAuthenticationToken token) || !token.isAuthenticated()) {
 			return Optional.empty();
 		}
+		AccountContext account = token.getAccount();
 		return Optional.of(new PortalCaller(account, this.configurationResolver.resolve(account)));
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import io.recurportal.access.AccountPortalCallerResolver;
 import io.recurportal.access.CompositePortalCallerResolver;
 import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.access.PortalAuthorizationManager;
 import io.recurportal.access.PortalCallerArgumentResolver;
 import io.recurportal.access.PortalCallerResolver;
 import io.recurportal.access.PortalEndpointInterceptor;
@@ -70,7 +71,9 @@ public final class RecurPortalWebMvcAutoConfiguration {
 	@Bean
 	WebMvcConfigurer recurPortalWebMvcConfigurer(PortalCallerResolver callerResolver, PortalAccessPolicy policy,
 			RecurPortalWebProperties web, RecurPortalApiProperties api, Environment environment) {
-		PortalEndpointInterceptor interceptor = new PortalEndpointInterceptor(callerResolver, policy);
+		// The API's and the pages' one decision point, asked with the request's Authentication.
+		PortalEndpointInterceptor interceptor = new PortalEndpointInterceptor(
+				PortalAuthorizationManager.portalEndpoints(callerResolver, policy));
 		String portalPath = web.getPath();
 		String apiPath = api.getPath();
 		String serverPath = api.getServerPath();
@@ -88,7 +91,7 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-				resolvers.add(new PortalCallerArgumentResolver());
+				resolvers.add(new PortalCallerArgumentResolver(callerResolver));
 			}
 
 		};

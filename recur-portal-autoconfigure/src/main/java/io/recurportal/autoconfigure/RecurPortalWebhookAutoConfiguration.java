@@ -128,14 +128,16 @@ public final class RecurPortalWebhookAutoConfiguration {
 			@Order(WEBHOOK_CHAIN_ORDER)
 			@ConditionalOnMissingBean(name = "recurPortalWebhookSecurityFilterChain")
 			SecurityFilterChain recurPortalWebhookSecurityFilterChain(HttpSecurity http,
-					RecurPortalWebhookProperties properties) {
-				http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(properties.getPath()))
+					RecurPortalWebhookProperties properties, ObjectProvider<PathPatternRequestMatcher.Builder> paths,
+					ObjectProvider<PortalWebhookSecurityCustomizer> customizers) {
+				http.securityMatcher(RecurPortalSecurityAutoConfiguration.paths(paths).matcher(properties.getPath()))
 					// The signature authenticates each request; there is no session or cookie to forge.
 					.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 					.csrf((csrf) -> csrf.disable())
 					.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 					.requestCache((cache) -> cache.disable())
 					.addFilterBefore(new RequestBodyLimitFilter(StripeWebhookController.DEFAULT_MAX_BODY_BYTES), CsrfFilter.class);
+				customizers.orderedStream().forEach((customizer) -> customizer.customize(http));
 				return http.build();
 			}
 

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,7 +89,7 @@ public class PortalPagesController {
 	@PortalEndpoint(PortalAction.VIEW_IDENTITY)
 	String overview(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
 			@RequestParam(required = false) @Nullable String notice) {
-		PortalSession session = session(request);
+		PortalSession session = session();
 		this.context.prepare(model, request, response, caller, session, null);
 		String accountId = caller.account().accountId();
 		if (session != null) {
@@ -112,7 +113,7 @@ public class PortalPagesController {
 	@PortalEndpoint(PortalAction.CANCEL_SUBSCRIPTION)
 	String confirmCancel(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		this.context.prepare(model, request, response, caller, session(request), null);
+		this.context.prepare(model, request, response, caller, session(), null);
 		model.addAttribute("subscription", this.subscriptions.require(caller.account().accountId(), id));
 		model.addAttribute("reasons", caller.configuration().cancellation().reasons());
 		model.addAttribute("immediately", caller.configuration().cancellation().mode() == CancelTiming.IMMEDIATELY);
@@ -161,7 +162,7 @@ public class PortalPagesController {
 	@PortalEndpoint(PortalAction.PREVIEW_PLAN_CHANGE)
 	String plans(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		this.context.prepare(model, request, response, caller, session(request), null);
+		this.context.prepare(model, request, response, caller, session(), null);
 		Subscription subscription = this.subscriptions.require(caller.account().accountId(), id);
 		model.addAttribute("subscription", subscription);
 		model.addAttribute("plans", this.checkout.plansFor(caller)
@@ -177,7 +178,7 @@ public class PortalPagesController {
 	String preview(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@RequestParam @Pattern(regexp = ProviderIds.PATTERN) String price, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		this.context.prepare(model, request, response, caller, session(request), null);
+		this.context.prepare(model, request, response, caller, session(), null);
 		Subscription subscription = this.subscriptions.require(caller.account().accountId(), id);
 		ProrationPreview preview = this.lifecycle.previewChange(caller, id, new PlanChangeTarget(price, null));
 		model.addAttribute("subscription", subscription);
@@ -223,9 +224,9 @@ public class PortalPagesController {
 		return "redirect:" + this.context.portalPath() + "?notice=" + notice;
 	}
 
-	static @Nullable PortalSession session(HttpServletRequest request) {
-		Object session = request.getAttribute(PortalBrowserSessionFilter.SESSION_ATTRIBUTE);
-		return (session instanceof PortalSession portalSession) ? portalSession : null;
+	// The session that the pages chain's portal session filter authenticated, if live.
+	static @Nullable PortalSession session() {
+		return PortalSessionAuthenticationToken.currentSession(SecurityContextHolder.getContextHolderStrategy());
 	}
 
 }

@@ -86,7 +86,7 @@ public class SandboxCheckoutController {
 	// Only the account that made a checkout (through its portal session, the browser's
 	// cookie) opens or pays it; anyone else gets what an unknown id gets.
 	private void requireOwnedBy(String id, HttpServletRequest request) {
-		PortalSession session = PortalPagesController.session(request);
+		PortalSession session = PortalPagesController.session();
 		String account = (session != null) ? PortalSessionCallerResolver.accountIdOf(session) : null;
 		boolean owned = account != null && sandbox().findCheckoutSessionMetadata(id)
 			.map((metadata) -> account.equals(metadata.get(SubscriptionCheckout.ACCOUNT_METADATA_KEY)))

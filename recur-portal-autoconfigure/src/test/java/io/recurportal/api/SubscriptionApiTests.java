@@ -31,13 +31,13 @@ import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 import io.recurportal.webhook.SandboxEventBridge;
 
+import static io.recurportal.testsupport.AccountJwts.accountJwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -400,7 +400,7 @@ class SubscriptionApiTests {
 
 	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String account, String user,
 			String role) {
-		return request.with(jwt().jwt((token) -> token.subject(user).claim("acc", account).claim("role", role)));
+		return request.with(accountJwt((token) -> token.subject(user).claim("acc", account).claim("role", role)));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
