@@ -39,9 +39,21 @@
  * reachability</td><td>check health another way</td></tr>
  * <tr><td>the JSON API's controllers and exception handlers</td><td>the documented
  * API</td><td>serve an endpoint differently</td></tr>
+ * <tr><td>{@code AccountJwtAuthenticationConverter}</td><td>the account, user and roles
+ * from the JWT claims in {@code recur.portal.security}</td><td>read the account from the
+ * JWT another way</td></tr>
+ * <tr><td>{@code PortalCallerResolver}</td><td>the caller from the request's
+ * {@code Authentication}</td><td>build the caller another way</td></tr>
+ * <tr><td>{@link PortalApiSecurityCustomizer}, {@link PortalServerApiSecurityCustomizer},
+ * {@link PortalPagesSecurityCustomizer}, {@link PortalWebhookSecurityCustomizer} (any
+ * number)</td><td>none</td><td>adjust one portal chain after the portal's
+ * settings</td></tr>
+ * <tr><td>{@code recurPortalApiSecurityFilterChain},
+ * {@code recurPortalServerApiSecurityFilterChain},
+ * {@code recurPortalPagesSecurityFilterChain},
+ * {@code recurPortalWebhookSecurityFilterChain} (by name)</td><td>the portal's
+ * chains</td><td>replace a chain whole</td></tr>
  * </table>
- * The security chains and the caller's identity have their own hooks, described in
- * {@link io.recurportal.autoconfigure.RecurPortalSecurityAutoConfiguration}.
  */
 @NullMarked
 package io.recurportal.autoconfigure;
