@@ -20,7 +20,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalProblemDetails;
-import io.recurportal.server.RecurErrorEnvelope;
+import io.recurportal.error.RecurErrorEnvelope;
 
 /**
  * Enforces the {@link PortalEndpoint} declared on a handler method before it runs, by

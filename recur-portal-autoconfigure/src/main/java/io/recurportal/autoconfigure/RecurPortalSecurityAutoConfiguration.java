@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,7 +33,7 @@ import io.recurportal.account.AccountJwtAuthenticationConverter;
 import io.recurportal.account.BearerProblemEntryPoint;
 import io.recurportal.account.ExpiryRequiringJwtDecoder;
 import io.recurportal.api.RequestBodyLimitFilter;
-import io.recurportal.server.RecurErrorEnvelope;
+import io.recurportal.error.RecurErrorEnvelope;
 import io.recurportal.server.ServerApiErrorFilter;
 import io.recurportal.server.ServerApiKeyFilter;
 import io.recurportal.session.PortalSessions;
@@ -69,6 +70,8 @@ import io.recurportal.web.SessionBoundCsrfTokenRepository;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, JwtDecoder.class, BearerTokenAuthenticationFilter.class })
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ RecurPortalSecurityProperties.class, RecurPortalApiProperties.class,
+		RecurPortalWebProperties.class })
 public final class RecurPortalSecurityAutoConfiguration {
 
 	/** The order of the account API chain: before the host's catch-all chains. */
@@ -96,8 +99,8 @@ public final class RecurPortalSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccountJwtAuthenticationConverter recurPortalAccountJwtAuthenticationConverter(RecurPortalProperties properties) {
-		RecurPortalProperties.Security security = properties.getSecurity();
+	AccountJwtAuthenticationConverter recurPortalAccountJwtAuthenticationConverter(
+			RecurPortalSecurityProperties security) {
 		return new AccountJwtAuthenticationConverter(new AccountClaimNames(security.getAccountClaim(),
 				security.getUserClaim(), security.getRoleClaim(), security.getOwnerRoles()));
 	}
@@ -105,13 +108,13 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@Bean
 	@Order(API_CHAIN_ORDER)
 	@ConditionalOnMissingBean(name = "recurPortalApiSecurityFilterChain")
-	SecurityFilterChain recurPortalApiSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
+	SecurityFilterChain recurPortalApiSecurityFilterChain(HttpSecurity http, RecurPortalApiProperties api,
 			ObjectProvider<JwtDecoder> jwtDecoders, AccountJwtAuthenticationConverter accountConverter,
 			ObjectProvider<PathPatternRequestMatcher.Builder> pathMatchers,
 			ObjectProvider<PortalApiSecurityCustomizer> customizers) {
 		JwtDecoder decoder = new ExpiryRequiringJwtDecoder(jwtDecoder(jwtDecoders));
 		BearerProblemEntryPoint entryPoint = new BearerProblemEntryPoint();
-		http.securityMatcher(paths(pathMatchers).matcher(properties.getApi().getPath() + "/**"))
+		http.securityMatcher(paths(pathMatchers).matcher(api.getPath() + "/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// A valid token that names no account fails here, answered by the entry point.
 			.oauth2ResourceServer((resourceServer) -> resourceServer
@@ -130,10 +133,10 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@Bean
 	@Order(SERVER_API_CHAIN_ORDER)
 	@ConditionalOnMissingBean(name = "recurPortalServerApiSecurityFilterChain")
-	SecurityFilterChain recurPortalServerApiSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
+	SecurityFilterChain recurPortalServerApiSecurityFilterChain(HttpSecurity http, RecurPortalApiProperties api,
 			ObjectProvider<PathPatternRequestMatcher.Builder> pathMatchers,
 			ObjectProvider<PortalServerApiSecurityCustomizer> customizers) {
-		String serverPath = properties.getApi().getServerPath();
+		String serverPath = api.getServerPath();
 		PathPatternRequestMatcher.Builder paths = paths(pathMatchers);
 		RequestBodyLimitFilter bodyLimit = new RequestBodyLimitFilter(MAX_API_BODY_BYTES);
 		bodyLimit.setRefusal(RecurErrorEnvelope::write);
@@ -146,7 +149,7 @@ public final class RecurPortalSecurityAutoConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.addFilterBefore(new ServerApiErrorFilter(), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(bodyLimit, AnonymousAuthenticationFilter.class)
-			.addFilterBefore(new ServerApiKeyFilter(properties.getApi().getSecretKeys()),
+			.addFilterBefore(new ServerApiKeyFilter(api.getSecretKeys()),
 					AnonymousAuthenticationFilter.class);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(http));
 		return http.build();
@@ -155,11 +158,11 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@Bean
 	@Order(PAGES_CHAIN_ORDER)
 	@ConditionalOnMissingBean(name = "recurPortalPagesSecurityFilterChain")
-	SecurityFilterChain recurPortalPagesSecurityFilterChain(HttpSecurity http, RecurPortalProperties properties,
+	SecurityFilterChain recurPortalPagesSecurityFilterChain(HttpSecurity http, RecurPortalWebProperties web,
 			PortalSessions sessions, ObjectProvider<PortalAccessDeniedHandler> accessDeniedHandler,
 			ObjectProvider<PathPatternRequestMatcher.Builder> pathMatchers,
 			ObjectProvider<PortalPagesSecurityCustomizer> customizers) {
-		String portalPath = properties.getWeb().getPath();
+		String portalPath = web.getPath();
 		PathPatternRequestMatcher.Builder paths = paths(pathMatchers);
 		// Tomcat turns a relative redirect into an absolute one on the request's Host, which
 		// the client sets: redirects stay relative, as written.

@@ -56,7 +56,8 @@ import io.recurportal.configuration.PortalConfigurations;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(RecurPortalProperties.class)
+@EnableConfigurationProperties({ RecurPortalProperties.class, RecurPortalWebProperties.class,
+		RecurPortalApiProperties.class })
 public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
@@ -71,13 +72,13 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
 	WebMvcConfigurer recurPortalWebMvcConfigurer(PortalCallerResolver callerResolver, PortalAccessPolicy policy,
-			RecurPortalProperties properties, Environment environment) {
+			RecurPortalWebProperties web, RecurPortalApiProperties api, Environment environment) {
 		// The API's and the pages' one decision point, asked with the request's Authentication.
 		PortalEndpointInterceptor interceptor = new PortalEndpointInterceptor(
 				PortalAuthorizationManager.portalEndpoints(callerResolver, policy));
-		String portalPath = properties.getWeb().getPath();
-		String apiPath = properties.getApi().getPath();
-		String serverPath = properties.getApi().getServerPath();
+		String portalPath = web.getPath();
+		String apiPath = api.getPath();
+		String serverPath = api.getServerPath();
 		// Every handler on these paths declares its access rule; one that does not is refused.
 		interceptor.setPortalPaths(List.of(portalPath, portalPath + "/**", apiPath, apiPath + "/**",
 				serverPath + "/**", "/recur-portal/**",
@@ -151,8 +152,8 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InvoicesController portalInvoicesController(AccountInvoices invoices, RecurPortalProperties properties) {
-		return new InvoicesController(invoices, properties.getApi().getPath());
+	InvoicesController portalInvoicesController(AccountInvoices invoices, RecurPortalApiProperties api) {
+		return new InvoicesController(invoices, api.getPath());
 	}
 
 }

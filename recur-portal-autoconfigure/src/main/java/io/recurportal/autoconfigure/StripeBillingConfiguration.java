@@ -59,7 +59,7 @@ class StripeBillingConfiguration {
 	StripeBillingPortal stripeBillingPortal(RecurPortalProperties properties, PortalConfigurations configurations,
 			ObjectProvider<PortalMetrics> metrics) {
 		return new StripeBillingPortal(client(properties.getStripe(), metrics.getIfAvailable(PortalMetrics::none)),
-				configurations.all());
+				configurations.hostedPortals());
 	}
 
 	@Bean

@@ -32,11 +32,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.sandbox.SandboxClock;
 import io.recurportal.billing.sandbox.SandboxSeed;
 import io.recurportal.billing.sandbox.SandboxSettings;
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.snapshot.JdbcBillingSnapshotStore;
 import io.recurportal.subscription.AccountSubscriptions;
