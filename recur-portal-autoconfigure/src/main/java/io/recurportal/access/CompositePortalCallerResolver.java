@@ -3,7 +3,9 @@ package io.recurportal.access;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
 
 /**
  * Asks resolvers in order and answers with the first caller found.
@@ -17,9 +19,9 @@ public final class CompositePortalCallerResolver implements PortalCallerResolver
 	}
 
 	@Override
-	public Optional<PortalCaller> resolve(HttpServletRequest request) {
+	public Optional<PortalCaller> resolve(@Nullable Authentication authentication) {
 		for (PortalCallerResolver resolver : this.resolvers) {
-			Optional<PortalCaller> caller = resolver.resolve(request);
+			Optional<PortalCaller> caller = resolver.resolve(authentication);
 			if (caller.isPresent()) {
 				return caller;
 			}

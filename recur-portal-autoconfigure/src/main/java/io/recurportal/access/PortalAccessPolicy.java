@@ -36,7 +36,7 @@ public final class PortalAccessPolicy {
 		return denial(caller, action) == null;
 	}
 
-	private @Nullable PortalException denial(PortalCaller caller, PortalAction action) {
+	@Nullable PortalException denial(PortalCaller caller, PortalAction action) {
 		PortalFeature feature = action.feature();
 		if (feature != null && !caller.configuration().allows(feature)) {
 			return new PortalException(PortalErrorCode.FEATURE_NOT_ENABLED, "The portal configuration '"

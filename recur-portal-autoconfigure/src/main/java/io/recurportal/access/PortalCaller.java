@@ -11,7 +11,4 @@ import io.recurportal.configuration.PortalConfiguration;
  */
 public record PortalCaller(AccountContext account, PortalConfiguration configuration) {
 
-	/** The request attribute under which a handler finds the caller. */
-	public static final String ATTRIBUTE = PortalCaller.class.getName();
-
 }

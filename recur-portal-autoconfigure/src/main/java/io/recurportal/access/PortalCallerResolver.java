@@ -2,19 +2,22 @@ package io.recurportal.access;
 
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
 
 /**
- * Identifies the caller of a portal request and gives them their configuration.
+ * Identifies the caller of a portal request from its Spring Security
+ * {@link Authentication} and gives them their configuration.
  */
 @FunctionalInterface
 public interface PortalCallerResolver {
 
 	/**
-	 * The caller of a request.
-	 * @param request the request
-	 * @return the caller, or empty when the request carries no usable identity
+	 * The caller an authentication stands for.
+	 * @param authentication the request's authentication, if any
+	 * @return the caller, or empty when the authentication carries no usable identity
 	 */
-	Optional<PortalCaller> resolve(HttpServletRequest request);
+	Optional<PortalCaller> resolve(@Nullable Authentication authentication);
 
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.util.Assert;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -17,13 +19,15 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.recurportal.error.PortalErrorCode;
-import io.recurportal.error.PortalException;
 import io.recurportal.error.PortalProblemDetails;
-import io.recurportal.server.RecurErrorEnvelope;
+import io.recurportal.error.RecurErrorEnvelope;
 
 /**
  * Enforces the {@link PortalEndpoint} declared on a handler method before it runs, by
- * asking the {@link PortalAccessPolicy}.
+ * asking the {@link PortalAuthorizationManager} about the {@link HandlerMethod} with the
+ * request's {@link org.springframework.security.core.Authentication} from the
+ * {@link SecurityContextHolderStrategy}: the one place where portal access is decided,
+ * for the API and the pages alike. A denial is thrown as the portal error it carries.
  * <p>
  * Fails closed: a handler under the portal's paths that declares no rule, neither
  * {@link PortalEndpoint} nor {@link PortalEndpoint.Public}, is refused with 404
@@ -33,19 +37,27 @@ import io.recurportal.server.RecurErrorEnvelope;
  */
 public final class PortalEndpointInterceptor implements HandlerInterceptor {
 
-	private final PortalCallerResolver callerResolver;
+	private final PortalAuthorizationManager authorizationManager;
 
-	private final PortalAccessPolicy policy;
+	private SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
+		.getContextHolderStrategy();
 
 	private List<PathPattern> portalPaths = List.of();
 
 	private List<PathPattern> envelopePaths = List.of();
 
-	public PortalEndpointInterceptor(PortalCallerResolver callerResolver, PortalAccessPolicy policy) {
-		Assert.notNull(callerResolver, "callerResolver must not be null");
-		Assert.notNull(policy, "policy must not be null");
-		this.callerResolver = callerResolver;
-		this.policy = policy;
+	public PortalEndpointInterceptor(PortalAuthorizationManager authorizationManager) {
+		Assert.notNull(authorizationManager, "authorizationManager must not be null");
+		this.authorizationManager = authorizationManager;
+	}
+
+	/**
+	 * Sets the strategy that holds the security context.
+	 * @param securityContextHolderStrategy the strategy
+	 */
+	public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy securityContextHolderStrategy) {
+		Assert.notNull(securityContextHolderStrategy, "securityContextHolderStrategy must not be null");
+		this.securityContextHolderStrategy = securityContextHolderStrategy;
 	}
 
 	/**
@@ -74,24 +86,19 @@ public final class PortalEndpointInterceptor implements HandlerInterceptor {
 			}
 			return refuse(request, response);
 		}
-		PortalEndpoint endpoint = method.getMethodAnnotation(PortalEndpoint.class);
-		if (endpoint == null) {
-			if (isPublic(method) || !matches(this.portalPaths, request)) {
+		if (!PortalAuthorizationManager.declaresRule(method)) {
+			// The host's own handlers elsewhere are not the portal's to decide.
+			if (!matches(this.portalPaths, request)) {
 				return true;
 			}
 			return refuse(request, response);
 		}
-		PortalCaller caller = this.callerResolver.resolve(request)
-			.orElseThrow(() -> new PortalException(PortalErrorCode.ACCOUNT_CLAIM_MISSING,
-					"The request does not name an account."));
-		this.policy.check(caller, endpoint.value());
-		request.setAttribute(PortalCaller.ATTRIBUTE, caller);
+		AuthorizationResult result = this.authorizationManager
+			.authorize(() -> this.securityContextHolderStrategy.getContext().getAuthentication(), method);
+		if (!result.isGranted()) {
+			throw ((PortalAuthorizationDecision) result).toException();
+		}
 		return true;
-	}
-
-	private static boolean isPublic(HandlerMethod method) {
-		return method.hasMethodAnnotation(PortalEndpoint.Public.class)
-				|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), PortalEndpoint.Public.class);
 	}
 
 	// Written here rather than thrown: the handler's own advice may not be the portal's.

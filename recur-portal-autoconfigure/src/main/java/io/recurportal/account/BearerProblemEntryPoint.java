@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -16,7 +17,8 @@ import io.recurportal.error.PortalProblemDetails;
 /**
  * Answers an unauthenticated API request as Spring Security's bearer entry point does
  * (401 with {@code WWW-Authenticate: Bearer ...}) and adds a problem body with a stable
- * code: {@code unauthenticated} without a token, {@code invalid_token} with a bad one.
+ * code: {@code unauthenticated} without a token, {@code invalid_token} with a bad one,
+ * {@code account_claim_missing} with a valid one that names no account.
  */
 public final class BearerProblemEntryPoint implements AuthenticationEntryPoint {
 
@@ -25,6 +27,14 @@ public final class BearerProblemEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		if (authException instanceof AccountClaimMissingException) {
+			// The token itself is sound; the answer names what it lacks, as it always has.
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"invalid_token\", error_description=\"The token names no account\"");
+			PortalProblemDetails.write(response, PortalErrorCode.ACCOUNT_CLAIM_MISSING,
+					"The token does not name an account.");
+			return;
+		}
 		this.bearer.commence(request, response, authException);
 		if (authException instanceof OAuth2AuthenticationException) {
 			PortalProblemDetails.write(response, PortalErrorCode.INVALID_TOKEN,

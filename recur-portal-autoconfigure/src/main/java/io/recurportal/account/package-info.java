@@ -1,6 +1,8 @@
 /**
- * Who the caller is and what they may do: the account context read from the JWT, the
- * portal actions, and the one decision point that enforces owner and feature rules.
+ * Who the caller of the account API is: the JWT becomes an
+ * {@link io.recurportal.account.AccountAuthenticationToken} carrying the
+ * {@link io.recurportal.account.AccountContext}, and the account's customer is found
+ * through the {@link io.recurportal.account.AccountCustomerResolver}.
  */
 @NullMarked
 package io.recurportal.account;

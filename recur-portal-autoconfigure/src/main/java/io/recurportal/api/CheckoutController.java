@@ -18,6 +18,7 @@ import io.recurportal.access.PortalAction;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.CheckoutSession;
+import io.recurportal.billing.ProviderIds;
 import io.recurportal.subscription.SubscriptionCheckout;
 
 /**
@@ -50,13 +51,13 @@ public class CheckoutController {
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record StartRequest(@NotBlank @Pattern(regexp = ApiIds.ID_PATTERN) String priceId,
+	record StartRequest(@NotBlank @Pattern(regexp = ProviderIds.PATTERN) String priceId,
 			@NotBlank @Size(max = 2048) String successUrl, @NotBlank @Size(max = 2048) String cancelUrl) {
 
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record SyncRequest(@NotBlank @Pattern(regexp = ApiIds.ID_PATTERN) String sessionId) {
+	record SyncRequest(@NotBlank @Pattern(regexp = ProviderIds.PATTERN) String sessionId) {
 
 	}
 

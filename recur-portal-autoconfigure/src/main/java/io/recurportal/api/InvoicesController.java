@@ -15,6 +15,7 @@ import io.recurportal.access.PortalAction;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.InvoiceDocument;
+import io.recurportal.billing.ProviderIds;
 import io.recurportal.invoice.AccountInvoices;
 import io.recurportal.invoice.InvoiceDownloads;
 
@@ -45,7 +46,7 @@ public class InvoicesController {
 
 	@GetMapping("/{id}/pdf")
 	@PortalEndpoint(PortalAction.DOWNLOAD_INVOICE)
-	ResponseEntity<byte[]> pdf(PortalCaller caller, @PathVariable @Pattern(regexp = ApiIds.ID_PATTERN) String id) {
+	ResponseEntity<byte[]> pdf(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id) {
 		InvoiceDocument document = this.invoices.pdf(caller.account().accountId(), id);
 		return InvoiceDownloads.attachment(document);
 	}

@@ -18,6 +18,7 @@ import io.recurportal.access.PortalAction;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.IdempotencyKeys;
+import io.recurportal.billing.ProviderIds;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.session.CreatedPortalSession;
@@ -99,7 +100,7 @@ public class PortalSessionController {
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record OpenRequest(@Nullable @Size(max = 2048) String returnUrl, @Nullable @Size(max = 35) String locale,
 			@Nullable @Pattern(regexp = "payment_method_update|subscription_cancel|subscription_update") String flow,
-			@Nullable @Pattern(regexp = ApiIds.ID_PATTERN) String subscriptionId) {
+			@Nullable @Pattern(regexp = ProviderIds.PATTERN) String subscriptionId) {
 
 	}
 

@@ -32,6 +32,7 @@ import io.recurportal.billing.BillingInterval;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.CancellationReason;
 import io.recurportal.billing.ProrationPreview;
+import io.recurportal.billing.ProviderIds;
 import io.recurportal.billing.ProviderInfo;
 import io.recurportal.billing.Subscription;
 import io.recurportal.configuration.PortalFeature;
@@ -117,7 +118,7 @@ public class SubscriptionsController {
 
 	@PostMapping("/{id}/change/preview")
 	@PortalEndpoint(PortalAction.PREVIEW_PLAN_CHANGE)
-	Preview previewChange(PortalCaller caller, @PathVariable @Pattern(regexp = ApiIds.ID_PATTERN) String id,
+	Preview previewChange(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@Valid @RequestBody ChangeRequest request) {
 		ProrationPreview preview = this.lifecycle.previewChange(caller, id, request.target());
 		return new Preview(id, PlanView.of(preview.newPrice()), preview.prorationAmount(), preview.nextInvoiceTotal(),
@@ -127,7 +128,7 @@ public class SubscriptionsController {
 
 	@PostMapping("/{id}/change")
 	@PortalEndpoint(PortalAction.CHANGE_PLAN)
-	SubscriptionView change(PortalCaller caller, @PathVariable @Pattern(regexp = ApiIds.ID_PATTERN) String id,
+	SubscriptionView change(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@Valid @RequestBody ChangeRequest request, @RequestHeader(name = ApiIds.IDEMPOTENCY_KEY_HEADER,
 					required = false) @Nullable @Pattern(regexp = ApiIds.IDEMPOTENCY_KEY_PATTERN) String key) {
 		return SubscriptionView.of(this.lifecycle.change(caller, id, request.target(), key));
@@ -135,7 +136,7 @@ public class SubscriptionsController {
 
 	@PostMapping("/{id}/cancel")
 	@PortalEndpoint(PortalAction.CANCEL_SUBSCRIPTION)
-	SubscriptionView cancel(PortalCaller caller, @PathVariable @Pattern(regexp = ApiIds.ID_PATTERN) String id,
+	SubscriptionView cancel(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@Valid @RequestBody(required = false) @Nullable CancelRequest request,
 			@RequestHeader(name = ApiIds.IDEMPOTENCY_KEY_HEADER, required = false) @Nullable @Pattern(
 					regexp = ApiIds.IDEMPOTENCY_KEY_PATTERN) String key) {
@@ -147,7 +148,7 @@ public class SubscriptionsController {
 
 	@PostMapping("/{id}/reactivate")
 	@PortalEndpoint(PortalAction.REACTIVATE_SUBSCRIPTION)
-	SubscriptionView reactivate(PortalCaller caller, @PathVariable @Pattern(regexp = ApiIds.ID_PATTERN) String id,
+	SubscriptionView reactivate(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@RequestHeader(name = ApiIds.IDEMPOTENCY_KEY_HEADER, required = false) @Nullable @Pattern(
 					regexp = ApiIds.IDEMPOTENCY_KEY_PATTERN) String key) {
 		return SubscriptionView.of(this.lifecycle.reactivate(caller, id, key));
@@ -155,7 +156,7 @@ public class SubscriptionsController {
 
 	@PostMapping("/{id}/pause")
 	@PortalEndpoint(PortalAction.PAUSE_SUBSCRIPTION)
-	SubscriptionView pause(PortalCaller caller, @PathVariable @Pattern(regexp = ApiIds.ID_PATTERN) String id,
+	SubscriptionView pause(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@Valid @RequestBody(required = false) @Nullable PauseRequest request,
 			@RequestHeader(name = ApiIds.IDEMPOTENCY_KEY_HEADER, required = false) @Nullable @Pattern(
 					regexp = ApiIds.IDEMPOTENCY_KEY_PATTERN) String key) {
@@ -165,7 +166,7 @@ public class SubscriptionsController {
 
 	@PostMapping("/{id}/resume")
 	@PortalEndpoint(PortalAction.RESUME_SUBSCRIPTION)
-	SubscriptionView resume(PortalCaller caller, @PathVariable @Pattern(regexp = ApiIds.ID_PATTERN) String id,
+	SubscriptionView resume(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@RequestHeader(name = ApiIds.IDEMPOTENCY_KEY_HEADER, required = false) @Nullable @Pattern(
 					regexp = ApiIds.IDEMPOTENCY_KEY_PATTERN) String key) {
 		return SubscriptionView.of(this.lifecycle.resume(caller, id, key));
@@ -173,7 +174,7 @@ public class SubscriptionsController {
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record ChangeRequest(@Nullable @Pattern(regexp = "day|week|month|year") String interval,
-			@Nullable @Pattern(regexp = ApiIds.ID_PATTERN) String priceId) {
+			@Nullable @Pattern(regexp = ProviderIds.PATTERN) String priceId) {
 
 		@AssertTrue(message = "give exactly one of interval and price_id")
 		boolean isExactlyOneTarget() {

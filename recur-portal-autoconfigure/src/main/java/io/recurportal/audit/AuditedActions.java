@@ -1,6 +1,7 @@
 package io.recurportal.audit;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -11,33 +12,37 @@ import io.recurportal.account.AccountContext;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.metrics.PortalMetrics;
-import io.recurportal.snapshot.AccountSnapshots;
 
 /**
- * Runs a portal action: writes its outcome to the {@link AuditTrail} and the metrics,
- * whether it succeeds or fails, and, since any action may change what the provider holds
- * for the account (a failed charge too leaves an invoice), forgets the account's
- * snapshots.
+ * Runs a portal action: tells the {@link PortalActionListener listeners} and writes its
+ * outcome to the {@link AuditTrail} and the metrics, whether it succeeds or fails.
  */
 public final class AuditedActions {
 
 	private final AuditTrail trail;
 
-	private final AccountSnapshots snapshots;
-
 	private final PortalMetrics metrics;
 
 	private final Clock clock;
 
-	public AuditedActions(AuditTrail trail, AccountSnapshots snapshots, PortalMetrics metrics, Clock clock) {
+	private final List<PortalActionListener> listeners;
+
+	/**
+	 * Creates the runner.
+	 * @param trail where outcomes are recorded
+	 * @param metrics where outcomes are counted
+	 * @param clock the time of each record
+	 * @param listeners told of each action, in order, before it is recorded
+	 */
+	public AuditedActions(AuditTrail trail, PortalMetrics metrics, Clock clock, PortalActionListener... listeners) {
 		Assert.notNull(trail, "trail must not be null");
-		Assert.notNull(snapshots, "snapshots must not be null");
 		Assert.notNull(metrics, "metrics must not be null");
 		Assert.notNull(clock, "clock must not be null");
+		Assert.noNullElements(listeners, "listeners must not contain null");
 		this.trail = trail;
-		this.snapshots = snapshots;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.listeners = List.of(listeners);
 	}
 
 	/**
@@ -61,7 +66,9 @@ public final class AuditedActions {
 			throw ex;
 		}
 		finally {
-			this.snapshots.forget(account.accountId());
+			for (PortalActionListener listener : this.listeners) {
+				listener.actionPerformed(account.accountId(), action, result);
+			}
 			this.trail.record(new AuditEntry(this.clock.instant(), account.accountId(), account.userId(), action,
 					target, result));
 			this.metrics.action(action, result);

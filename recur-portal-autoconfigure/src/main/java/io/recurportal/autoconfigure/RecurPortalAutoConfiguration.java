@@ -19,7 +19,7 @@ import org.springframework.util.StringUtils;
 import io.recurportal.access.PortalAccessPolicy;
 import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.AccountCustomerResolver;
-import io.recurportal.account.BillingAccountCustomerResolver;
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.account.InMemoryAccountCustomerLinks;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.AuditedActions;
@@ -55,7 +55,8 @@ import io.recurportal.subscription.SubscriptionMirror;
  */
 @AutoConfiguration(after = RecurPortalBillingAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(RecurPortalProperties.class)
+@EnableConfigurationProperties({ RecurPortalProperties.class, RecurPortalRoleMappingProperties.class,
+		RecurPortalWebProperties.class, RecurPortalSessionsProperties.class, RecurPortalMirrorProperties.class })
 public final class RecurPortalAutoConfiguration {
 
 	// Enough for a development machine's history; the JDBC trail keeps everything.
@@ -70,8 +71,7 @@ public final class RecurPortalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PortalConfigurationResolver portalConfigurationResolver(PortalConfigurations configurations,
-			RecurPortalProperties properties) {
-		RecurPortalProperties.RoleMapping mapping = properties.getRoleMapping();
+			RecurPortalRoleMappingProperties mapping) {
 		return new RoleMappingPortalConfigurationResolver(configurations, mapping.getRoles(), mapping.getFallback());
 	}
 
@@ -95,7 +95,6 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ReturnUrlPolicy returnUrlPolicy(RecurPortalProperties properties) {
 		return new ReturnUrlPolicy(properties.getAllowedReturnOrigins());
 	}
@@ -120,9 +119,8 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	AccountSnapshots accountSnapshots(BillingSnapshotStore store, RecurPortalProperties properties) {
-		return new AccountSnapshots(store, properties.getMirror().getTimeToLive(), Clock.systemUTC());
+	AccountSnapshots accountSnapshots(BillingSnapshotStore store, RecurPortalMirrorProperties mirror) {
+		return new AccountSnapshots(store, mirror.getTimeToLive(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -144,27 +142,26 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	AuditedActions auditedActions(AuditTrail auditTrail, AccountSnapshots snapshots, PortalMetrics metrics) {
-		return new AuditedActions(auditTrail, snapshots, metrics, Clock.systemUTC());
+		// Any action may change what the provider holds for the account (a failed charge too
+		// leaves an invoice): its snapshots are forgotten after each, whatever the outcome.
+		return new AuditedActions(auditTrail, metrics, Clock.systemUTC(),
+				(accountId, action, result) -> snapshots.forget(accountId));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	AccountSubscriptions accountSubscriptions(BillingGateway billingGateway, SubscriptionMirror mirror,
 			AccountCustomerResolver customerResolver, AccountSnapshots snapshots) {
 		return new AccountSubscriptions(billingGateway, mirror, customerResolver, snapshots, Clock.systemUTC());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SubscriptionLifecycle subscriptionLifecycle(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AuditedActions auditedActions) {
 		return new SubscriptionLifecycle(billingGateway, subscriptions, auditedActions);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SubscriptionCheckout subscriptionCheckout(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			ReturnUrlPolicy returnUrlPolicy, AuditedActions auditedActions, AccountCustomerLinks links) {
 		SubscriptionCheckout checkout = new SubscriptionCheckout(billingGateway, subscriptions, returnUrlPolicy,
@@ -174,14 +171,12 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	CustomerProfiles customerProfiles(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AuditedActions auditedActions, AccountSnapshots snapshots) {
 		return new CustomerProfiles(billingGateway, subscriptions, auditedActions, snapshots);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	PaymentMethodUpdates paymentMethodUpdates(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AuditedActions auditedActions) {
 		return new PaymentMethodUpdates(billingGateway, subscriptions, auditedActions);
@@ -189,9 +184,9 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PortalLinks portalLinks(RecurPortalProperties properties, ObjectProvider<BillingProvider> provider,
-			Environment environment) {
-		String portalPath = properties.getWeb().getPath();
+	PortalLinks portalLinks(RecurPortalProperties properties, RecurPortalWebProperties web,
+			ObjectProvider<BillingProvider> provider, Environment environment) {
+		String portalPath = web.getPath();
 		String baseUrl = properties.getBaseUrl();
 		if (StringUtils.hasText(baseUrl)) {
 			return new PortalLinks(checkedBaseUrl(baseUrl.trim()), portalPath);
@@ -206,17 +201,17 @@ public final class RecurPortalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PortalSessions portalSessions(BillingGateway billingGateway, PortalSessionStore store,
-			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy, RecurPortalProperties properties,
-			PortalMetrics metrics, PortalLinks links, AccountCustomerLinks customerLinks) {
+			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy,
+			RecurPortalSessionsProperties sessionsProperties, PortalMetrics metrics, PortalLinks links,
+			AccountCustomerLinks customerLinks) {
 		PortalSessions sessions = new PortalSessions(billingGateway, store, configurations, returnUrlPolicy, links,
-				properties.getSessions().getDefaultConfiguration(), Clock.systemUTC());
+				sessionsProperties.getDefaultConfiguration(), Clock.systemUTC());
 		sessions.setMetrics(metrics);
 		sessions.setCustomerLinks(customerLinks);
 		return sessions;
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	AccountInvoices accountInvoices(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AccountSnapshots snapshots) {
 		return new AccountInvoices(billingGateway, subscriptions, snapshots);

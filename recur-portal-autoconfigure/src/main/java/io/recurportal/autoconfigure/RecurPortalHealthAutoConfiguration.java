@@ -37,7 +37,7 @@ import io.recurportal.health.ProviderHealthIndicator;
 		RecurPortalAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
-@EnableConfigurationProperties(RecurPortalProperties.class)
+@EnableConfigurationProperties(RecurPortalHealthProperties.class)
 @Import({ RecurPortalHealthAutoConfiguration.ProviderHealthConfiguration.class,
 		RecurPortalHealthAutoConfiguration.JdbcStoreHealthConfiguration.class,
 		RecurPortalHealthAutoConfiguration.MemoryStoreHealthConfiguration.class })
@@ -57,8 +57,8 @@ public final class RecurPortalHealthAutoConfiguration {
 		@Bean(PROVIDER_INDICATOR)
 		@ConditionalOnMissingBean(name = PROVIDER_INDICATOR)
 		ProviderHealthIndicator recurPortalProviderHealthIndicator(BillingGateway gateway,
-				RecurPortalProperties properties) {
-			return new ProviderHealthIndicator(gateway, properties.getHealth().getProviderCache());
+				RecurPortalHealthProperties health) {
+			return new ProviderHealthIndicator(gateway, health.getProviderCache());
 		}
 
 	}

@@ -151,7 +151,6 @@ public final class RecurPortalJdbcAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	StoreCleanup recurPortalStoreCleanup(ObjectProvider<PortalSessionStore> sessions,
 			ObjectProvider<WebhookEventStore> webhookEvents, RecurPortalJdbcProperties properties) {
 		return new StoreCleanup(sessions.getIfUnique(), webhookEvents.getIfUnique(), properties.getCleanupInterval(),

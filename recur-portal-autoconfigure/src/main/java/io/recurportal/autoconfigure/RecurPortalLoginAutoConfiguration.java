@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +45,7 @@ import io.recurportal.web.PortalLoginConfiguration;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.thymeleaf.spring6.SpringTemplateEngine")
 @ConditionalOnBooleanProperty(name = { "recur.portal.enabled", "recur.portal.login.enabled" }, matchIfMissing = true)
+@EnableConfigurationProperties({ RecurPortalLoginProperties.class, RecurPortalSessionsProperties.class })
 @Import(PortalLoginConfiguration.class)
 public final class RecurPortalLoginAutoConfiguration {
 
@@ -61,20 +63,19 @@ public final class RecurPortalLoginAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EmailLogin recurPortalEmailLogin(BillingGateway billingGateway, PortalSessions sessions,
-			LoginRateLimiter limiter, LoginLinkSender sender, RecurPortalProperties properties, PortalLinks links,
-			ObjectProvider<BillingProvider> provider) {
+			LoginRateLimiter limiter, LoginLinkSender sender, RecurPortalLoginProperties login,
+			RecurPortalSessionsProperties sessionsProperties, PortalLinks links, ObjectProvider<BillingProvider> provider) {
 		if (!links.isAbsolute() && !isLocalDevelopment(provider)) {
 			// Emailed links need an origin, and the request's Host is never one: it is the client's to forge.
 			throw new MissingBaseUrlException("email login (/portal/login)");
 		}
-		RecurPortalProperties.Login login = properties.getLogin();
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(DELIVERY_THREADS, DELIVERY_THREADS, 0,
 				TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DELIVERY_QUEUE),
 				new CustomizableThreadFactory("recur-portal-login-"));
 		return new EmailLogin(billingGateway, sessions, limiter, sender, executor,
 				new EmailLogin.Limits(login.getLinkTtl(), login.getMaxPerEmail(), login.getMaxPerAddress(),
 						login.getWindow()),
-				properties.getSessions().getDefaultConfiguration(), Clock.systemUTC());
+				sessionsProperties.getDefaultConfiguration(), Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -84,8 +85,8 @@ public final class RecurPortalLoginAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LoginLinkSender recurPortalMailLoginLinkSender(JavaMailSender mailSender, RecurPortalProperties properties) {
-			String from = properties.getLogin().getFrom();
+		LoginLinkSender recurPortalMailLoginLinkSender(JavaMailSender mailSender, RecurPortalLoginProperties login) {
+			String from = login.getFrom();
 			if (!StringUtils.hasText(from)) {
 				throw new InvalidConfigurationPropertyValueException("recur.portal.login.from", from,
 						"Login emails need a sender address: set recur.portal.login.from, "

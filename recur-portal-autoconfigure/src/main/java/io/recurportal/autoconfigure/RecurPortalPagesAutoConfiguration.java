@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -35,6 +36,7 @@ import io.recurportal.web.PortalPagesConfiguration;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.thymeleaf.spring6.SpringTemplateEngine")
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RecurPortalLoginProperties.class)
 @Import(PortalPagesConfiguration.class)
 public final class RecurPortalPagesAutoConfiguration {
 
@@ -45,7 +47,6 @@ public final class RecurPortalPagesAutoConfiguration {
 	 * fields still can).
 	 */
 	@Bean
-	@ConditionalOnMissingBean
 	EmailChanges recurPortalEmailChanges(BillingGateway billingGateway, EmailChangeStore store,
 			ObjectProvider<EmailChangeLinkSender> senders, AuditedActions auditedActions, PortalLinks links,
 			ObjectProvider<BillingProvider> provider) {
@@ -66,8 +67,8 @@ public final class RecurPortalPagesAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		EmailChangeLinkSender recurPortalMailEmailChangeLinkSender(JavaMailSender mailSender,
-				RecurPortalProperties properties) {
-			return new MailEmailChangeLinkSender(mailSender, properties.getLogin().getFrom());
+				RecurPortalLoginProperties login) {
+			return new MailEmailChangeLinkSender(mailSender, login.getFrom());
 		}
 
 	}

@@ -3,7 +3,6 @@ package io.recurportal.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,15 @@ import io.recurportal.billing.ProrationBehavior;
 import io.recurportal.configuration.PortalFeature;
 
 /**
- * Configuration properties of the recur-portal starter.
+ * Configuration properties of the recur-portal starter ({@code recur.portal.*}): whether
+ * it is on, the provider, the portal configurations and where links lead. Each feature's
+ * group has a class of its own, as Spring Boot's per-technology properties:
+ * {@link RecurPortalWebProperties}, {@link RecurPortalApiProperties},
+ * {@link RecurPortalSecurityProperties}, {@link RecurPortalRoleMappingProperties},
+ * {@link RecurPortalSessionsProperties}, {@link RecurPortalLoginProperties},
+ * {@link RecurPortalMirrorProperties}, {@link RecurPortalHealthProperties},
+ * {@link RecurPortalJdbcProperties} and {@link RecurPortalWebhookProperties}; each provider's are
+ * beside its auto-configuration.
  */
 @ConfigurationProperties("recur.portal")
 public class RecurPortalProperties {
@@ -62,22 +69,6 @@ public class RecurPortalProperties {
 	 */
 	private @Nullable String baseUrl;
 
-	private final RoleMapping roleMapping = new RoleMapping();
-
-	private final Web web = new Web();
-
-	private final Sessions sessions = new Sessions();
-
-	private final Api api = new Api();
-
-	private final Security security = new Security();
-
-	private final Login login = new Login();
-
-	private final Mirror mirror = new Mirror();
-
-	private final Health health = new Health();
-
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -118,44 +109,12 @@ public class RecurPortalProperties {
 		this.baseUrl = baseUrl;
 	}
 
-	public Web getWeb() {
-		return this.web;
-	}
-
-	public Sessions getSessions() {
-		return this.sessions;
-	}
-
-	public RoleMapping getRoleMapping() {
-		return this.roleMapping;
-	}
-
-	public Api getApi() {
-		return this.api;
-	}
-
-	public Security getSecurity() {
-		return this.security;
-	}
-
 	public PortalMode getMode() {
 		return this.mode;
 	}
 
 	public void setMode(PortalMode mode) {
 		this.mode = mode;
-	}
-
-	public Login getLogin() {
-		return this.login;
-	}
-
-	public Mirror getMirror() {
-		return this.mirror;
-	}
-
-	public Health getHealth() {
-		return this.health;
 	}
 
 	/**
@@ -171,188 +130,6 @@ public class RecurPortalProperties {
 
 		/** The embedded in-memory sandbox. */
 		SANDBOX
-
-	}
-
-	/**
-	 * Which portal configuration each role gets.
-	 */
-	public static class RoleMapping {
-
-		/**
-		 * Role to configuration name. When a caller has several mapped roles, the entry
-		 * listed first wins, so list the most privileged roles first.
-		 */
-		private Map<String, String> roles = new LinkedHashMap<>(Map.of("owner", "full"));
-
-		/**
-		 * Configuration name for callers none of whose roles is mapped.
-		 */
-		private String fallback = "invoices";
-
-		public Map<String, String> getRoles() {
-			return this.roles;
-		}
-
-		public void setRoles(Map<String, String> roles) {
-			this.roles = roles;
-		}
-
-		public String getFallback() {
-			return this.fallback;
-		}
-
-		public void setFallback(String fallback) {
-			this.fallback = fallback;
-		}
-
-	}
-
-	/**
-	 * The account JSON API.
-	 */
-	public static class Api {
-
-		/**
-		 * Path prefix of the account JSON API.
-		 */
-		private String path = "/api/subscriptions";
-
-		/**
-		 * Path prefix of the server API for the host's backend ('/portal/sessions',
-		 * '/customers/entitlements' below it), wire-compatible with Recur's.
-		 */
-		private String serverPath = "/v1";
-
-		/**
-		 * Portal secret keys the host's backend authenticates to the server API with, as a
-		 * bearer token. With none, the server API refuses every request.
-		 */
-		private List<String> secretKeys = new ArrayList<>();
-
-		public String getPath() {
-			return this.path;
-		}
-
-		public void setPath(String path) {
-			this.path = path;
-		}
-
-		public String getServerPath() {
-			return this.serverPath;
-		}
-
-		public void setServerPath(String serverPath) {
-			this.serverPath = serverPath;
-		}
-
-		public List<String> getSecretKeys() {
-			return this.secretKeys;
-		}
-
-		public void setSecretKeys(List<String> secretKeys) {
-			this.secretKeys = secretKeys;
-		}
-
-	}
-
-	/**
-	 * The hosted portal pages.
-	 */
-	public static class Web {
-
-		/**
-		 * Path prefix of the portal pages.
-		 */
-		private String path = "/portal";
-
-		public String getPath() {
-			return this.path;
-		}
-
-		public void setPath(String path) {
-			this.path = path;
-		}
-
-	}
-
-	/**
-	 * Portal sessions created for customers.
-	 */
-	public static class Sessions {
-
-		/**
-		 * Portal configuration of a session whose request names none.
-		 */
-		private String defaultConfiguration = "full";
-
-		public String getDefaultConfiguration() {
-			return this.defaultConfiguration;
-		}
-
-		public void setDefaultConfiguration(String defaultConfiguration) {
-			this.defaultConfiguration = defaultConfiguration;
-		}
-
-	}
-
-	/**
-	 * How callers are identified from their JWT.
-	 */
-	public static class Security {
-
-		/**
-		 * JWT claim naming the caller's account.
-		 */
-		private String accountClaim = "acc";
-
-		/**
-		 * JWT claim naming the user.
-		 */
-		private String userClaim = "sub";
-
-		/**
-		 * JWT claim with the caller's roles in the account, a string or an array.
-		 */
-		private String roleClaim = "role";
-
-		/**
-		 * Roles that may change billing: checkout, plan change, cancel, reactivate, pause,
-		 * payment method, profile and sync.
-		 */
-		private Set<String> ownerRoles = new LinkedHashSet<>(Set.of("owner"));
-
-		public String getAccountClaim() {
-			return this.accountClaim;
-		}
-
-		public void setAccountClaim(String accountClaim) {
-			this.accountClaim = accountClaim;
-		}
-
-		public String getUserClaim() {
-			return this.userClaim;
-		}
-
-		public void setUserClaim(String userClaim) {
-			this.userClaim = userClaim;
-		}
-
-		public String getRoleClaim() {
-			return this.roleClaim;
-		}
-
-		public void setRoleClaim(String roleClaim) {
-			this.roleClaim = roleClaim;
-		}
-
-		public Set<String> getOwnerRoles() {
-			return this.ownerRoles;
-		}
-
-		public void setOwnerRoles(Set<String> ownerRoles) {
-			this.ownerRoles = ownerRoles;
-		}
 
 	}
 
@@ -584,138 +361,6 @@ public class RecurPortalProperties {
 
 		/** Stripe's hosted billing portal. */
 		STRIPE_HOSTED
-
-	}
-
-	/**
-	 * Signing in by email on the static {@code /portal/login} page.
-	 */
-	public static class Login {
-
-		/**
-		 * Whether customers may sign in by email at '/portal/login'. Needs a mail sender
-		 * (spring.mail.*) unless the sandbox provider is in use, where links are logged.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * How long an emailed login link may be opened; at most 24 hours.
-		 */
-		private Duration linkTtl = Duration.ofMinutes(15);
-
-		/**
-		 * How many login links one email may ask for per window.
-		 */
-		private int maxPerEmail = 5;
-
-		/**
-		 * How many login links one client address may ask for per window.
-		 */
-		private int maxPerAddress = 20;
-
-		/**
-		 * The length of a rate-limit window.
-		 */
-		private Duration window = Duration.ofHours(1);
-
-		/**
-		 * The sender address of login and email change confirmation emails, 'Billing
-		 * <billing@example.com>' for example. Required when emails are sent.
-		 */
-		private @Nullable String from;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public Duration getLinkTtl() {
-			return this.linkTtl;
-		}
-
-		public void setLinkTtl(Duration linkTtl) {
-			this.linkTtl = linkTtl;
-		}
-
-		public int getMaxPerEmail() {
-			return this.maxPerEmail;
-		}
-
-		public void setMaxPerEmail(int maxPerEmail) {
-			this.maxPerEmail = maxPerEmail;
-		}
-
-		public int getMaxPerAddress() {
-			return this.maxPerAddress;
-		}
-
-		public void setMaxPerAddress(int maxPerAddress) {
-			this.maxPerAddress = maxPerAddress;
-		}
-
-		public Duration getWindow() {
-			return this.window;
-		}
-
-		public void setWindow(Duration window) {
-			this.window = window;
-		}
-
-		public @Nullable String getFrom() {
-			return this.from;
-		}
-
-		public void setFrom(@Nullable String from) {
-			this.from = from;
-		}
-
-	}
-
-	/**
-	 * What the portal keeps of the provider's answers besides subscriptions.
-	 */
-	public static class Mirror {
-
-		/**
-		 * How long a customer's profile, default card and invoice history are shown without
-		 * asking the provider again. Webhooks, owners' actions and syncs refresh them at
-		 * once; this bounds how stale they get when a change reaches the portal by none of
-		 * these (no webhook endpoint, say). Zero asks the provider on every view.
-		 */
-		private Duration timeToLive = Duration.ofMinutes(10);
-
-		public Duration getTimeToLive() {
-			return this.timeToLive;
-		}
-
-		public void setTimeToLive(Duration timeToLive) {
-			this.timeToLive = timeToLive;
-		}
-
-	}
-
-	/**
-	 * The portal's Actuator health indicators.
-	 */
-	public static class Health {
-
-		/**
-		 * How long the billing provider's health is reused before the provider is asked
-		 * again. Probes may come every few seconds and each check is a request the provider
-		 * rate-limits; zero asks on every health request.
-		 */
-		private Duration providerCache = Duration.ofSeconds(30);
-
-		public Duration getProviderCache() {
-			return this.providerCache;
-		}
-
-		public void setProviderCache(Duration providerCache) {
-			this.providerCache = providerCache;
-		}
 
 	}
 

@@ -17,9 +17,11 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.recurportal.account.AccountJwtAuthenticationConverter;
 import io.recurportal.access.AccountPortalCallerResolver;
 import io.recurportal.access.CompositePortalCallerResolver;
 import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.access.PortalAuthorizationManager;
 import io.recurportal.access.PortalCallerArgumentResolver;
 import io.recurportal.access.PortalCallerResolver;
 import io.recurportal.access.PortalEndpointInterceptor;
@@ -54,25 +56,29 @@ import io.recurportal.configuration.PortalConfigurations;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(RecurPortalProperties.class)
+@EnableConfigurationProperties({ RecurPortalProperties.class, RecurPortalWebProperties.class,
+		RecurPortalApiProperties.class })
 public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	PortalCallerResolver portalCallerResolver(PortalConfigurationResolver configurationResolver,
-			PortalConfigurations configurations) {
+			PortalConfigurations configurations, ObjectProvider<AccountJwtAuthenticationConverter> converter) {
 		// A JWT caller of the API, or the customer of a portal page's session.
-		return new CompositePortalCallerResolver(List.of(new AccountPortalCallerResolver(configurationResolver),
-				new PortalSessionCallerResolver(configurations)));
+		return new CompositePortalCallerResolver(
+				List.of(new AccountPortalCallerResolver(configurationResolver, converter.getIfAvailable()),
+						new PortalSessionCallerResolver(configurations)));
 	}
 
 	@Bean
 	WebMvcConfigurer recurPortalWebMvcConfigurer(PortalCallerResolver callerResolver, PortalAccessPolicy policy,
-			RecurPortalProperties properties, Environment environment) {
-		PortalEndpointInterceptor interceptor = new PortalEndpointInterceptor(callerResolver, policy);
-		String portalPath = properties.getWeb().getPath();
-		String apiPath = properties.getApi().getPath();
-		String serverPath = properties.getApi().getServerPath();
+			RecurPortalWebProperties web, RecurPortalApiProperties api, Environment environment) {
+		// The API's and the pages' one decision point, asked with the request's Authentication.
+		PortalEndpointInterceptor interceptor = new PortalEndpointInterceptor(
+				PortalAuthorizationManager.portalEndpoints(callerResolver, policy));
+		String portalPath = web.getPath();
+		String apiPath = api.getPath();
+		String serverPath = api.getServerPath();
 		// Every handler on these paths declares its access rule; one that does not is refused.
 		interceptor.setPortalPaths(List.of(portalPath, portalPath + "/**", apiPath, apiPath + "/**",
 				serverPath + "/**", "/recur-portal/**",
@@ -87,7 +93,7 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-				resolvers.add(new PortalCallerArgumentResolver());
+				resolvers.add(new PortalCallerArgumentResolver(callerResolver));
 			}
 
 		};
@@ -146,8 +152,8 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InvoicesController portalInvoicesController(AccountInvoices invoices, RecurPortalProperties properties) {
-		return new InvoicesController(invoices, properties.getApi().getPath());
+	InvoicesController portalInvoicesController(AccountInvoices invoices, RecurPortalApiProperties api) {
+		return new InvoicesController(invoices, api.getPath());
 	}
 
 }

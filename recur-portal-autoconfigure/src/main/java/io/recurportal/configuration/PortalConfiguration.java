@@ -2,10 +2,12 @@ package io.recurportal.configuration;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import io.recurportal.billing.CancelTiming;
+import io.recurportal.billing.HostedPortalConfiguration;
 import io.recurportal.billing.ProrationBehavior;
 
 /**
@@ -40,6 +42,37 @@ public record PortalConfiguration(String id, Set<PortalFeature> features, Brandi
 	 */
 	public boolean allows(PortalFeature feature) {
 		return this.features.contains(feature);
+	}
+
+	/**
+	 * What a provider's hosted portal should offer for this configuration: the same, in
+	 * the provider's terms ({@code billing} knows nothing of the portal's configurations).
+	 * @return the configuration for the hosted portal
+	 */
+	public HostedPortalConfiguration hostedPortal() {
+		return new HostedPortalConfiguration(this.id,
+				this.features.stream().map(PortalConfiguration::hostedPortalFeature).collect(Collectors.toSet()),
+				new HostedPortalConfiguration.Branding(this.branding.businessName(), this.branding.headline(),
+						this.branding.logoUrl(), this.branding.primaryColor(), this.branding.termsOfServiceUrl(),
+						this.branding.privacyPolicyUrl()),
+				new HostedPortalConfiguration.Cancellation(this.cancellation.mode(), this.cancellation.reasons()),
+				new HostedPortalConfiguration.PlanChange(this.planChange.prices(), this.planChange.allowDowngrades(),
+						this.planChange.prorationBehavior()),
+				this.defaultReturnUrl);
+	}
+
+	private static HostedPortalConfiguration.Feature hostedPortalFeature(PortalFeature feature) {
+		// A switch, not valueOf: a new portal feature does not compile until it is mapped.
+		return switch (feature) {
+			case SUBSCRIPTION_VIEW -> HostedPortalConfiguration.Feature.SUBSCRIPTION_VIEW;
+			case INVOICE_HISTORY -> HostedPortalConfiguration.Feature.INVOICE_HISTORY;
+			case PAYMENT_METHOD_UPDATE -> HostedPortalConfiguration.Feature.PAYMENT_METHOD_UPDATE;
+			case SUBSCRIPTION_CANCEL -> HostedPortalConfiguration.Feature.SUBSCRIPTION_CANCEL;
+			case SUBSCRIPTION_UPDATE -> HostedPortalConfiguration.Feature.SUBSCRIPTION_UPDATE;
+			case SUBSCRIPTION_PAUSE -> HostedPortalConfiguration.Feature.SUBSCRIPTION_PAUSE;
+			case CUSTOMER_UPDATE -> HostedPortalConfiguration.Feature.CUSTOMER_UPDATE;
+			case LICENSE_KEYS -> HostedPortalConfiguration.Feature.LICENSE_KEYS;
+		};
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.recurportal.billing.CancelTiming;
+import io.recurportal.billing.HostedPortalConfiguration;
 
 /**
  * The portal configurations by name. The built-in {@code full} (every feature) and
@@ -75,6 +76,15 @@ public final class PortalConfigurations {
 	 */
 	public Collection<PortalConfiguration> all() {
 		return this.configurations.values();
+	}
+
+	/**
+	 * Every configuration, as a provider's hosted portal should offer it.
+	 * @return the configurations in the provider's terms
+	 * @see PortalConfiguration#hostedPortal()
+	 */
+	public List<HostedPortalConfiguration> hostedPortals() {
+		return this.configurations.values().stream().map(PortalConfiguration::hostedPortal).toList();
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.RecurErrorEnvelope;
 
 /**
  * Answers the errors Spring MVC and the container report by {@code sendError} (no

@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.error.RecurErrorEnvelope;
 
 /**
  * Answers every failure of the server API in Recur's error envelope. The envelope is

@@ -23,6 +23,7 @@ import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.RecurErrorEnvelope;
 
 /**
  * Authenticates the server API by a portal secret key sent as a bearer token, compared

@@ -72,14 +72,21 @@ public final class AccountSubscriptions {
 	}
 
 	/**
-	 * The revision of the mirror's copy of one of the account's subscriptions.
+	 * Changes one of the account's subscriptions: finds it, runs the change and stores
+	 * what the provider answered (the mirror keeps the newest copy), so the next read
+	 * shows it.
 	 * @param accountId the account
 	 * @param subscriptionId the subscription
-	 * @return the revision
-	 * @see SubscriptionMirror#revision(String, String)
+	 * @param change the change, given the subscription as the mirror holds it
+	 * @return the provider's state after the change
+	 * @throws PortalException {@code subscription_not_found} when the account has no such
+	 * subscription, whether or not another account has it; whatever the change throws
 	 */
-	public long revision(String accountId, String subscriptionId) {
-		return this.mirror.revision(accountId, subscriptionId);
+	public Subscription change(String accountId, String subscriptionId, SubscriptionChange change) {
+		Subscription before = require(accountId, subscriptionId);
+		Subscription after = change.apply(before, this.mirror.revision(accountId, subscriptionId));
+		this.mirror.save(accountId, after);
+		return after;
 	}
 
 	/**
@@ -179,7 +186,8 @@ public final class AccountSubscriptions {
 	}
 
 	/**
-	 * Stores what the provider answered to a change, so the next read shows it.
+	 * Stores a subscription the provider answered with outside {@link #change}, as a
+	 * completed checkout's, so the next read shows it.
 	 * @param accountId the account
 	 * @param subscription the provider's state after the change
 	 */
@@ -191,6 +199,24 @@ public final class AccountSubscriptions {
 		if (this.mirror.syncState(accountId).isEmpty()) {
 			sync(accountId, this.customers.resolveCustomerId(accountId), false);
 		}
+	}
+
+	/**
+	 * A change to one subscription, made at the provider.
+	 */
+	@FunctionalInterface
+	public interface SubscriptionChange {
+
+		/**
+		 * Makes the change.
+		 * @param current the subscription as the mirror holds it
+		 * @param revision the mirror's revision of it (see
+		 * {@link SubscriptionMirror#revision(String, String)}), which tells a retry from
+		 * the same change asked for again after the subscription changed
+		 * @return the provider's state after the change
+		 */
+		Subscription apply(Subscription current, long revision);
+
 	}
 
 }

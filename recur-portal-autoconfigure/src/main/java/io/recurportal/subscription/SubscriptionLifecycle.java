@@ -209,18 +209,15 @@ public final class SubscriptionLifecycle {
 	private Subscription mutate(PortalCaller caller, PortalAction action, String subscriptionId,
 			@Nullable String clientKey, BiFunction<Subscription, Boolean, Mutation> prepare) {
 		String accountId = caller.account().accountId();
-		return this.audited.perform(caller.account(), action.value(), subscriptionId, () -> {
-			Subscription before = this.subscriptions.require(accountId, subscriptionId);
-			Mutation mutation = prepare.apply(before, clientKey != null);
-			String key = (clientKey != null)
-					? IdempotencyKeys.derive(accountId, action.value(), subscriptionId, clientKey)
-					: IdempotencyKeys.derive(accountId, action.value(), subscriptionId,
-							this.subscriptions.revision(accountId, subscriptionId),
-							Arrays.deepToString(mutation.arguments()));
-			Subscription after = mutation.call().apply(key);
-			this.subscriptions.remember(accountId, after);
-			return after;
-		});
+		return this.audited.perform(caller.account(), action.value(), subscriptionId,
+				() -> this.subscriptions.change(accountId, subscriptionId, (before, revision) -> {
+					Mutation mutation = prepare.apply(before, clientKey != null);
+					String key = (clientKey != null)
+							? IdempotencyKeys.derive(accountId, action.value(), subscriptionId, clientKey)
+							: IdempotencyKeys.derive(accountId, action.value(), subscriptionId, revision,
+									Arrays.deepToString(mutation.arguments()));
+					return mutation.call().apply(key);
+				}));
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.recurportal.access.PortalAction;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.access.PortalEndpoint;
 import io.recurportal.billing.CheckoutSession;
+import io.recurportal.billing.ProviderIds;
 import io.recurportal.customer.PaymentMethodUpdates;
 import io.recurportal.session.PortalLinks;
 import io.recurportal.session.ReturnUrlPolicy;
@@ -53,7 +54,7 @@ public class PaymentMethodController {
 	@GetMapping("/complete")
 	@PortalEndpoint(PortalAction.UPDATE_PAYMENT_METHOD)
 	String complete(PortalCaller caller,
-			@RequestParam(name = "session_id") @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String sessionId,
+			@RequestParam(name = "session_id") @Pattern(regexp = ProviderIds.PATTERN) String sessionId,
 			HttpServletRequest request) {
 		if (HttpMethod.HEAD.matches(request.getMethod())) {
 			// Spring maps HEAD here too: a HEAD only looks, it never completes anything.

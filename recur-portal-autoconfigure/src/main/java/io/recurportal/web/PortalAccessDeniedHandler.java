@@ -58,7 +58,7 @@ public final class PortalAccessDeniedHandler implements AccessDeniedHandler {
 		if (this.context != null && this.views != null && wantsHtml(request)) {
 			ExtendedModelMap model = new ExtendedModelMap();
 			Locale locale = this.context.prepare(model, request, response, null,
-					PortalPagesController.session(request), null);
+					PortalPagesController.session(), null);
 			model.addAttribute("code", code.code());
 			try {
 				View page = this.views.resolveViewName("recur-portal/error", locale);

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.recurportal.access.PortalEndpoint;
 import io.recurportal.configuration.PortalConfigurations;
@@ -84,7 +85,7 @@ public class PortalLinkController {
 		Optional<PortalSession> known = this.sessions.findByLinkToken(token);
 		if (known.isEmpty() || known.get().accessedAt() != null
 				|| !this.sessions.now().isBefore(known.get().expiresAt())) {
-			return unusable(known, request, response, model);
+			return unusable(token, known, request, response, model);
 		}
 		PortalSession session = known.get();
 		this.context.prepare(model, request, response, null, session,
@@ -96,7 +97,7 @@ public class PortalLinkController {
 	private String redeem(String token, HttpServletRequest request, HttpServletResponse response, Model model) {
 		Optional<OpenedPortalSession> opened = this.sessions.open(token);
 		if (opened.isEmpty()) {
-			return unusable(this.sessions.findByLinkToken(token), request, response, model);
+			return unusable(token, this.sessions.findByLinkToken(token), request, response, model);
 		}
 		PortalSession session = opened.get().session();
 		// The cookie first: the link is used now, so the customer must keep the session it
@@ -115,10 +116,18 @@ public class PortalLinkController {
 		return "redirect:" + this.context.portalPath();
 	}
 
-	private String unusable(Optional<PortalSession> known, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+	private String unusable(String token, Optional<PortalSession> known, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		this.context.prepare(model, request, response, null, known.orElse(null),
 				known.flatMap((session) -> this.configurations.find(session.configurationId())).orElse(null));
+		if (PortalTokens.needsConfirmation(token)) {
+			// An emailed login link has no page to go back to: the way on is a new link.
+			model.addAttribute("loginUrl", UriComponentsBuilder.fromPath(this.context.portalPath() + "/login")
+				.queryParamIfPresent("configuration", known.map(PortalSession::configurationId))
+				.build()
+				.encode()
+				.toUriString());
+		}
 		model.addAttribute("reason", known.map((session) -> (session.accessedAt() != null) ? "used" : "expired")
 			.orElse("unknown"));
 		response.setStatus(known.isPresent() ? HttpStatus.GONE.value() : HttpStatus.NOT_FOUND.value());
@@ -128,7 +137,7 @@ public class PortalLinkController {
 	@PostMapping("/return")
 	@PortalEndpoint.Public("Ends the session the cookie names, if any, and leads to its checked return URL.")
 	String leave(HttpServletRequest request, HttpServletResponse response) {
-		PortalSession session = PortalPagesController.session(request);
+		PortalSession session = PortalPagesController.session();
 		PortalCookies.read(request, PortalCookies.SESSION).ifPresent(this.sessions::end);
 		PortalCookies.clear(request, response, PortalCookies.SESSION, this.context.portalPath());
 		// The return URL was checked against the allowed origins when the session was made.

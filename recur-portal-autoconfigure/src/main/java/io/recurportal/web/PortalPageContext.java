@@ -37,11 +37,10 @@ public final class PortalPageContext {
 
 	/**
 	 * The account of the browser's portal session.
-	 * @param request the request
 	 * @return the account id, or {@code null} when the browser has no portal session
 	 */
-	public @Nullable String sessionAccountId(HttpServletRequest request) {
-		PortalSession session = PortalPagesController.session(request);
+	public @Nullable String sessionAccountId() {
+		PortalSession session = PortalPagesController.session();
 		return (session != null) ? PortalSessionCallerResolver.accountIdOf(session) : null;
 	}
 

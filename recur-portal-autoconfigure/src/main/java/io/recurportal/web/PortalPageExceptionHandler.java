@@ -60,7 +60,7 @@ public class PortalPageExceptionHandler {
 	private ModelAndView page(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String code) {
 		ExtendedModelMap model = new ExtendedModelMap();
-		this.context.prepare(model, request, response, null, PortalPagesController.session(request), null);
+		this.context.prepare(model, request, response, null, PortalPagesController.session(), null);
 		model.addAttribute("code", code);
 		ModelAndView page = new ModelAndView("recur-portal/error", model);
 		page.setStatus(status);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ import io.recurportal.billing.Customer;
 import io.recurportal.billing.InvoiceDocument;
 import io.recurportal.billing.PaymentMethod;
 import io.recurportal.billing.ProrationPreview;
+import io.recurportal.billing.ProviderIds;
 import io.recurportal.billing.Subscription;
 import io.recurportal.configuration.PortalFeature;
 import io.recurportal.customer.CustomerProfiles;
@@ -87,7 +89,7 @@ public class PortalPagesController {
 	@PortalEndpoint(PortalAction.VIEW_IDENTITY)
 	String overview(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
 			@RequestParam(required = false) @Nullable String notice) {
-		PortalSession session = session(request);
+		PortalSession session = session();
 		this.context.prepare(model, request, response, caller, session, null);
 		String accountId = caller.account().accountId();
 		if (session != null) {
@@ -109,9 +111,9 @@ public class PortalPagesController {
 
 	@GetMapping("/subscriptions/{id}/cancel")
 	@PortalEndpoint(PortalAction.CANCEL_SUBSCRIPTION)
-	String confirmCancel(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+	String confirmCancel(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		this.context.prepare(model, request, response, caller, session(request), null);
+		this.context.prepare(model, request, response, caller, session(), null);
 		model.addAttribute("subscription", this.subscriptions.require(caller.account().accountId(), id));
 		model.addAttribute("reasons", caller.configuration().cancellation().reasons());
 		model.addAttribute("immediately", caller.configuration().cancellation().mode() == CancelTiming.IMMEDIATELY);
@@ -120,7 +122,7 @@ public class PortalPagesController {
 
 	@PostMapping("/subscriptions/{id}/cancel")
 	@PortalEndpoint(PortalAction.CANCEL_SUBSCRIPTION)
-	String cancel(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+	String cancel(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@RequestParam(required = false) @Nullable @Pattern(regexp = "[a-z_]{1,64}") String reason,
 			@RequestParam(required = false) @Nullable String comment,
 			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
@@ -134,7 +136,7 @@ public class PortalPagesController {
 
 	@PostMapping("/subscriptions/{id}/reactivate")
 	@PortalEndpoint(PortalAction.REACTIVATE_SUBSCRIPTION)
-	String reactivate(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+	String reactivate(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
 		this.lifecycle.reactivate(caller, id, requestId);
 		return redirect("reactivated");
@@ -142,7 +144,7 @@ public class PortalPagesController {
 
 	@PostMapping("/subscriptions/{id}/pause")
 	@PortalEndpoint(PortalAction.PAUSE_SUBSCRIPTION)
-	String pause(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+	String pause(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
 		this.lifecycle.pause(caller, id, null, requestId);
 		return redirect("paused");
@@ -150,7 +152,7 @@ public class PortalPagesController {
 
 	@PostMapping("/subscriptions/{id}/resume")
 	@PortalEndpoint(PortalAction.RESUME_SUBSCRIPTION)
-	String resume(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+	String resume(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
 		this.lifecycle.resume(caller, id, requestId);
 		return redirect("resumed");
@@ -158,9 +160,9 @@ public class PortalPagesController {
 
 	@GetMapping("/subscriptions/{id}/change")
 	@PortalEndpoint(PortalAction.PREVIEW_PLAN_CHANGE)
-	String plans(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
+	String plans(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		this.context.prepare(model, request, response, caller, session(request), null);
+		this.context.prepare(model, request, response, caller, session(), null);
 		Subscription subscription = this.subscriptions.require(caller.account().accountId(), id);
 		model.addAttribute("subscription", subscription);
 		model.addAttribute("plans", this.checkout.plansFor(caller)
@@ -173,10 +175,10 @@ public class PortalPagesController {
 
 	@GetMapping("/subscriptions/{id}/change/preview")
 	@PortalEndpoint(PortalAction.PREVIEW_PLAN_CHANGE)
-	String preview(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
-			@RequestParam @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String price, HttpServletRequest request,
+	String preview(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
+			@RequestParam @Pattern(regexp = ProviderIds.PATTERN) String price, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		this.context.prepare(model, request, response, caller, session(request), null);
+		this.context.prepare(model, request, response, caller, session(), null);
 		Subscription subscription = this.subscriptions.require(caller.account().accountId(), id);
 		ProrationPreview preview = this.lifecycle.previewChange(caller, id, new PlanChangeTarget(price, null));
 		model.addAttribute("subscription", subscription);
@@ -186,8 +188,8 @@ public class PortalPagesController {
 
 	@PostMapping("/subscriptions/{id}/change")
 	@PortalEndpoint(PortalAction.CHANGE_PLAN)
-	String change(PortalCaller caller, @PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id,
-			@RequestParam @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String price,
+	String change(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
+			@RequestParam @Pattern(regexp = ProviderIds.PATTERN) String price,
 			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
 		this.lifecycle.change(caller, id, new PlanChangeTarget(price, null), requestId);
 		return redirect("changed");
@@ -196,7 +198,7 @@ public class PortalPagesController {
 	@GetMapping("/invoices/{id}/pdf")
 	@PortalEndpoint(PortalAction.DOWNLOAD_INVOICE)
 	ResponseEntity<byte[]> invoicePdf(PortalCaller caller,
-			@PathVariable @Pattern(regexp = "[A-Za-z0-9_]{1,255}") String id) {
+			@PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id) {
 		InvoiceDocument document = this.invoices.pdf(caller.account().accountId(), id);
 		return InvoiceDownloads.attachment(document);
 	}
@@ -222,9 +224,9 @@ public class PortalPagesController {
 		return "redirect:" + this.context.portalPath() + "?notice=" + notice;
 	}
 
-	static @Nullable PortalSession session(HttpServletRequest request) {
-		Object session = request.getAttribute(PortalBrowserSessionFilter.SESSION_ATTRIBUTE);
-		return (session instanceof PortalSession portalSession) ? portalSession : null;
+	// The session that the pages chain's portal session filter authenticated, if live.
+	static @Nullable PortalSession session() {
+		return PortalSessionAuthenticationToken.currentSession(SecurityContextHolder.getContextHolderStrategy());
 	}
 
 }

@@ -3,8 +3,9 @@ package io.recurportal.web;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 
 import io.recurportal.access.PortalCaller;
@@ -15,8 +16,9 @@ import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.session.PortalSession;
 
 /**
- * The caller of a portal page: the customer of the browser's portal session, with the
- * configuration the session was created with.
+ * The caller of a portal page: the customer of the browser's portal session (a
+ * {@link PortalSessionAuthenticationToken}), with the configuration the session was
+ * created with.
  */
 public final class PortalSessionCallerResolver implements PortalCallerResolver {
 
@@ -28,10 +30,11 @@ public final class PortalSessionCallerResolver implements PortalCallerResolver {
 	}
 
 	@Override
-	public Optional<PortalCaller> resolve(HttpServletRequest request) {
-		if (!(request.getAttribute(PortalBrowserSessionFilter.SESSION_ATTRIBUTE) instanceof PortalSession session)) {
+	public Optional<PortalCaller> resolve(@Nullable Authentication authentication) {
+		if (!(authentication instanceof PortalSessionAuthenticationToken token) || token.getSession() == null) {
 			return Optional.empty();
 		}
+		PortalSession session = token.getSession();
 		return Optional.of(callerOf(session, this.configurations));
 	}
 

@@ -52,7 +52,7 @@ public class ProfileController {
 	@GetMapping
 	@PortalEndpoint(PortalAction.UPDATE_PROFILE)
 	String edit(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model) {
-		this.context.prepare(model, request, response, caller, PortalPagesController.session(request), null);
+		this.context.prepare(model, request, response, caller, PortalPagesController.session(), null);
 		addCustomer(caller, model);
 		return "recur-portal/profile";
 	}
@@ -93,7 +93,7 @@ public class ProfileController {
 		Customer saved = this.profiles.update(caller, new CustomerProfileUpdate(clean(name, 200), cleanEmail,
 				clean(phone, 40), address.isEmpty() ? null : address, clean(taxId, 64)), requestId);
 		if (newAddress) {
-			Locale locale = PortalLocales.resolve(request, response, PortalPagesController.session(request),
+			Locale locale = PortalLocales.resolve(request, response, PortalPagesController.session(),
 					this.context.portalPath());
 			this.emailChanges.request(caller, saved, cleanEmail, locale);
 			// The profile page says where the confirmation went.
@@ -104,7 +104,7 @@ public class ProfileController {
 
 	private String refuse(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
 			String error) {
-		this.context.prepare(model, request, response, caller, PortalPagesController.session(request), null);
+		this.context.prepare(model, request, response, caller, PortalPagesController.session(), null);
 		addCustomer(caller, model);
 		model.addAttribute("error", error);
 		response.setStatus(400);

@@ -8,11 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import io.recurportal.testsupport.JdbcStoreFixture;
+import io.recurportal.testsupport.StoreContractTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,123 +18,77 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The same cases for every store of account-to-customer links: in memory, on H2 and on
  * PostgreSQL.
  */
-class AccountCustomerLinksContractTests {
+class AccountCustomerLinksContractTests extends StoreContractTests<AccountCustomerLinks> {
 
-	@Nested
-	class InMemory extends Contract {
+	private static final int RACERS = 8;
 
-		@Override
-		AccountCustomerLinks createStore() {
-			return new InMemoryAccountCustomerLinks();
-		}
-
+	AccountCustomerLinksContractTests() {
+		super(InMemoryAccountCustomerLinks::new, JdbcAccountCustomerLinks::new);
 	}
 
-	@Nested
-	class H2 extends Contract {
-
-		private final JdbcStoreFixture fixture = JdbcStoreFixture.h2();
-
-		@Override
-		AccountCustomerLinks createStore() {
-			return this.fixture.create(JdbcAccountCustomerLinks::new);
-		}
-
-		@AfterEach
-		void close() {
-			this.fixture.close();
-		}
-
+	@Test
+	void findWhenNeverLinkedThenEmpty() {
+		assertThat(createStore().find("acc_1")).isEmpty();
 	}
 
-	@Nested
-	class PostgreSql extends Contract {
+	@Test
+	void linkThenFound() {
+		AccountCustomerLinks links = createStore();
 
-		private final JdbcStoreFixture fixture = JdbcStoreFixture.postgres();
+		assertThat(links.link("acc_1", "cus_1")).isEqualTo("cus_1");
 
-		@Override
-		AccountCustomerLinks createStore() {
-			return this.fixture.create(JdbcAccountCustomerLinks::new);
-		}
-
-		@AfterEach
-		void close() {
-			this.fixture.close();
-		}
-
+		assertThat(links.find("acc_1")).contains("cus_1");
+		assertThat(links.find("acc_2")).isEmpty();
 	}
 
-	abstract static class Contract {
+	@Test
+	void linkWhenLinkedToAnotherCustomerThenFirstLinkStays() {
+		AccountCustomerLinks links = createStore();
+		links.link("acc_1", "cus_1");
 
-		private static final int RACERS = 8;
+		assertThat(links.link("acc_1", "cus_2")).isEqualTo("cus_1");
+		assertThat(links.link("acc_1", "cus_1")).isEqualTo("cus_1");
 
-		abstract AccountCustomerLinks createStore();
+		assertThat(links.find("acc_1")).contains("cus_1");
+	}
 
-		@Test
-		void findWhenNeverLinkedThenEmpty() {
-			assertThat(createStore().find("acc_1")).isEmpty();
-		}
+	@Test
+	void linkOfSeveralAccountsToOneCustomerKeepsEach() {
+		AccountCustomerLinks links = createStore();
 
-		@Test
-		void linkThenFound() {
-			AccountCustomerLinks links = createStore();
+		links.link("acc_1", "cus_1");
+		links.link("acc_2", "cus_1");
 
-			assertThat(links.link("acc_1", "cus_1")).isEqualTo("cus_1");
+		assertThat(links.find("acc_1")).contains("cus_1");
+		assertThat(links.find("acc_2")).contains("cus_1");
+	}
 
-			assertThat(links.find("acc_1")).contains("cus_1");
-			assertThat(links.find("acc_2")).isEmpty();
-		}
-
-		@Test
-		void linkWhenLinkedToAnotherCustomerThenFirstLinkStays() {
-			AccountCustomerLinks links = createStore();
-			links.link("acc_1", "cus_1");
-
-			assertThat(links.link("acc_1", "cus_2")).isEqualTo("cus_1");
-			assertThat(links.link("acc_1", "cus_1")).isEqualTo("cus_1");
-
-			assertThat(links.find("acc_1")).contains("cus_1");
-		}
-
-		@Test
-		void linkOfSeveralAccountsToOneCustomerKeepsEach() {
-			AccountCustomerLinks links = createStore();
-
-			links.link("acc_1", "cus_1");
-			links.link("acc_2", "cus_1");
-
-			assertThat(links.find("acc_1")).contains("cus_1");
-			assertThat(links.find("acc_2")).contains("cus_1");
-		}
-
-		@Test
-		void linkWhenInstancesRaceThenNoneFailsAndAllAgreeOnTheWinner() throws Exception {
-			AccountCustomerLinks links = createStore();
-			CountDownLatch start = new CountDownLatch(1);
-			ExecutorService executor = Executors.newFixedThreadPool(RACERS);
-			try {
-				List<Future<String>> results = new ArrayList<>();
-				for (int i = 0; i < RACERS; i++) {
-					String customerId = "cus_" + i;
-					Callable<String> racer = () -> {
-						start.await();
-						return links.link("acc_race", customerId);
-					};
-					results.add(executor.submit(racer));
-				}
-				start.countDown();
-				List<String> answers = new ArrayList<>();
-				for (Future<String> result : results) {
-					answers.add(result.get());
-				}
-				String winner = links.find("acc_race").orElseThrow();
-				assertThat(answers).containsOnly(winner);
+	@Test
+	void linkWhenInstancesRaceThenNoneFailsAndAllAgreeOnTheWinner() throws Exception {
+		AccountCustomerLinks links = createStore();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(RACERS);
+		try {
+			List<Future<String>> results = new ArrayList<>();
+			for (int i = 0; i < RACERS; i++) {
+				String customerId = "cus_" + i;
+				Callable<String> racer = () -> {
+					start.await();
+					return links.link("acc_race", customerId);
+				};
+				results.add(executor.submit(racer));
 			}
-			finally {
-				executor.shutdownNow();
+			start.countDown();
+			List<String> answers = new ArrayList<>();
+			for (Future<String> result : results) {
+				answers.add(result.get());
 			}
+			String winner = links.find("acc_race").orElseThrow();
+			assertThat(answers).containsOnly(winner);
 		}
-
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 }

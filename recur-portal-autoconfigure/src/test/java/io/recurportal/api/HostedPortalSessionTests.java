@@ -19,8 +19,8 @@ import io.recurportal.session.ProviderHostedPortal;
 import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 
+import static io.recurportal.testsupport.AccountJwts.accountJwt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -80,7 +80,7 @@ class HostedPortalSessionTests {
 
 	private static MockHttpServletRequestBuilder as(String role, String body) {
 		return post("/api/subscriptions/stripe/portal-session")
-			.with(jwt().jwt((token) -> token.subject("user").claim("acc", "acct_active").claim("role", role)))
+			.with(accountJwt((token) -> token.subject("user").claim("acc", "acct_active").claim("role", role)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body);
 	}

@@ -121,6 +121,11 @@ class PortalApiAccessMatrixTests {
 		if (expected.status() == 401) {
 			assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
 		}
+		if (caller == Caller.NO_ACCOUNT) {
+			// The converter's refusal reaches the client through the bearer entry point, as before.
+			assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE))
+				.isEqualTo("Bearer error=\"invalid_token\", error_description=\"The token names no account\"");
+		}
 		if (expected.status() == 200 && path.endsWith("/identity")) {
 			assertThat(body).contains("\"account_id\":\"" + caller.account + "\"");
 		}

@@ -31,6 +31,7 @@ import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 import io.recurportal.billing.sandbox.SandboxEventBridge;
 
+import static io.recurportal.testsupport.AccountJwts.accountJwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
@@ -85,6 +86,24 @@ class SubscriptionApiTests {
 			.andExpect(jsonPath("$.data[0].plan.interval").value("month"))
 			.andExpect(jsonPath("$.data[0].next_charge_at").isNotEmpty())
 			.andExpect(jsonPath("$.data[0].ends_at").value(nullValue()));
+	}
+
+	@Test
+	void springSecurityTestsJwtIsReadLikeARealToken() throws Exception {
+		// A host's own tests use jwt(): the portal maps its claims with the same converter.
+		this.mvc.perform(get(API + "/identity").with(jwt().jwt((token) -> token.subject("bob")
+			.claim("acc", "acct_active")
+			.claim("role", "member"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.account_id").value("acct_active"))
+			.andExpect(jsonPath("$.owner").value(false));
+		this.mvc.perform(post(API + "/sub_active/cancel").with(jwt().jwt((token) -> token.claim("acc", "acct_active")
+			.claim("role", "member"))))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("feature_not_enabled"));
+		this.mvc.perform(get(API).with(jwt()))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.code").value("account_claim_missing"));
 	}
 
 	@Test
@@ -400,7 +419,7 @@ class SubscriptionApiTests {
 
 	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String account, String user,
 			String role) {
-		return request.with(jwt().jwt((token) -> token.subject(user).claim("acc", account).claim("role", role)));
+		return request.with(accountJwt((token) -> token.subject(user).claim("acc", account).claim("role", role)));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

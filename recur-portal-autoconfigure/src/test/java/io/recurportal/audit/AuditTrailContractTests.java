@@ -2,120 +2,72 @@ package io.recurportal.audit;
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import io.recurportal.testsupport.JdbcStoreFixture;
+import io.recurportal.testsupport.StoreContractTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same cases for every audit trail: in memory, on H2 and on PostgreSQL.
  */
-class AuditTrailContractTests {
+class AuditTrailContractTests extends StoreContractTests<AuditTrail> {
 
 	private static final Instant T1 = Instant.parse("2026-02-01T10:00:00Z");
 
-	@Nested
-	class InMemory extends Contract {
+	private AuditTrail trail;
 
-		@Override
-		AuditTrail createTrail() {
-			return new InMemoryAuditTrail(100);
-		}
-
+	AuditTrailContractTests() {
+		super(() -> new InMemoryAuditTrail(100), JdbcAuditTrail::new);
 	}
 
-	@Nested
-	class H2 extends Contract {
-
-		private final JdbcStoreFixture fixture = JdbcStoreFixture.h2();
-
-		@Override
-		AuditTrail createTrail() {
-			return this.fixture.create(JdbcAuditTrail::new);
+	AuditTrail trail() {
+		if (this.trail == null) {
+			this.trail = createStore();
 		}
-
-		@AfterEach
-		void close() {
-			this.fixture.close();
-		}
-
+		return this.trail;
 	}
 
-	@Nested
-	class PostgreSql extends Contract {
-
-		private final JdbcStoreFixture fixture = JdbcStoreFixture.postgres();
-
-		@Override
-		AuditTrail createTrail() {
-			return this.fixture.create(JdbcAuditTrail::new);
-		}
-
-		@AfterEach
-		void close() {
-			this.fixture.close();
-		}
-
+	@Test
+	void findByAccountWhenNothingRecordedThenEmpty() {
+		assertThat(trail().findByAccount("acc_1", 10)).isEmpty();
 	}
 
-	abstract static class Contract {
+	@Test
+	void findByAccountThenEntriesAsRecorded() {
+		AuditEntry entry = new AuditEntry(T1, "acc_1", "user_1", "cancel_subscription", "sub_1",
+				AuditEntry.SUCCEEDED);
+		AuditEntry anonymous = new AuditEntry(T1.plusSeconds(1), "acc_1", null, "sync", null,
+				"provider_unavailable");
+		trail().record(entry);
+		trail().record(anonymous);
+		assertThat(trail().findByAccount("acc_1", 10)).containsExactly(anonymous, entry);
+	}
 
-		private AuditTrail trail;
-
-		abstract AuditTrail createTrail();
-
-		AuditTrail trail() {
-			if (this.trail == null) {
-				this.trail = createTrail();
-			}
-			return this.trail;
+	@Test
+	void findByAccountThenOnlyThatAccountNewestFirstUpToLimit() {
+		for (int i = 0; i < 5; i++) {
+			trail().record(new AuditEntry(T1.plusSeconds(i), "acc_1", "user_1", "action_" + i, null,
+					AuditEntry.SUCCEEDED));
+			trail().record(new AuditEntry(T1.plusSeconds(i), "acc_2", "user_2", "other_" + i, null,
+					AuditEntry.SUCCEEDED));
 		}
+		assertThat(trail().findByAccount("acc_1", 3)).extracting(AuditEntry::action)
+			.containsExactly("action_4", "action_3", "action_2");
+	}
 
-		@Test
-		void findByAccountWhenNothingRecordedThenEmpty() {
-			assertThat(trail().findByAccount("acc_1", 10)).isEmpty();
-		}
+	@Test
+	void findByAccountWhenSameInstantThenLatestRecordedFirst() {
+		trail().record(new AuditEntry(T1, "acc_1", "user_1", "first", null, AuditEntry.SUCCEEDED));
+		trail().record(new AuditEntry(T1, "acc_1", "user_1", "second", null, AuditEntry.SUCCEEDED));
+		assertThat(trail().findByAccount("acc_1", 10)).extracting(AuditEntry::action)
+			.containsExactly("second", "first");
+	}
 
-		@Test
-		void findByAccountThenEntriesAsRecorded() {
-			AuditEntry entry = new AuditEntry(T1, "acc_1", "user_1", "cancel_subscription", "sub_1",
-					AuditEntry.SUCCEEDED);
-			AuditEntry anonymous = new AuditEntry(T1.plusSeconds(1), "acc_1", null, "sync", null,
-					"provider_unavailable");
-			trail().record(entry);
-			trail().record(anonymous);
-			assertThat(trail().findByAccount("acc_1", 10)).containsExactly(anonymous, entry);
-		}
-
-		@Test
-		void findByAccountThenOnlyThatAccountNewestFirstUpToLimit() {
-			for (int i = 0; i < 5; i++) {
-				trail().record(new AuditEntry(T1.plusSeconds(i), "acc_1", "user_1", "action_" + i, null,
-						AuditEntry.SUCCEEDED));
-				trail().record(new AuditEntry(T1.plusSeconds(i), "acc_2", "user_2", "other_" + i, null,
-						AuditEntry.SUCCEEDED));
-			}
-			assertThat(trail().findByAccount("acc_1", 3)).extracting(AuditEntry::action)
-				.containsExactly("action_4", "action_3", "action_2");
-		}
-
-		@Test
-		void findByAccountWhenSameInstantThenLatestRecordedFirst() {
-			trail().record(new AuditEntry(T1, "acc_1", "user_1", "first", null, AuditEntry.SUCCEEDED));
-			trail().record(new AuditEntry(T1, "acc_1", "user_1", "second", null, AuditEntry.SUCCEEDED));
-			assertThat(trail().findByAccount("acc_1", 10)).extracting(AuditEntry::action)
-				.containsExactly("second", "first");
-		}
-
-		@Test
-		void findByAccountWhenLimitBelowOneThenEmpty() {
-			trail().record(new AuditEntry(T1, "acc_1", "user_1", "first", null, AuditEntry.SUCCEEDED));
-			assertThat(trail().findByAccount("acc_1", 0)).isEmpty();
-		}
-
+	@Test
+	void findByAccountWhenLimitBelowOneThenEmpty() {
+		trail().record(new AuditEntry(T1, "acc_1", "user_1", "first", null, AuditEntry.SUCCEEDED));
+		assertThat(trail().findByAccount("acc_1", 0)).isEmpty();
 	}
 
 }

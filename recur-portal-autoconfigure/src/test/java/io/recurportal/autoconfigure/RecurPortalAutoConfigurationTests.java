@@ -1,5 +1,6 @@
 package io.recurportal.autoconfigure;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,8 +17,9 @@ import io.recurportal.access.PortalAccessPolicy;
 import io.recurportal.account.AccountContext;
 import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.AccountCustomerResolver;
-import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.account.InMemoryAccountCustomerLinks;
+import io.recurportal.audit.AuditedActions;
+import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.ProrationBehavior;
@@ -26,6 +28,7 @@ import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.PortalFeature;
 import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.snapshot.BillingSnapshotStore;
@@ -131,6 +134,16 @@ class RecurPortalAutoConfigurationTests {
 			assertThat(context.getBean(AccountCustomerResolver.class).resolveCustomerId("acct-linked"))
 				.contains("cus_linked");
 		});
+	}
+
+	@Test
+	void whenHostDefinesAnInternalServiceThenTheStarterDoesNotBackOff() {
+		AuditedActions hostAudited = new AuditedActions(new InMemoryAuditTrail(1), PortalMetrics.none(),
+				Clock.systemUTC());
+		this.contextRunner.withBean("hostAuditedActions", AuditedActions.class, () -> hostAudited)
+			.run((context) -> assertThat(context).getBeans(AuditedActions.class)
+				.containsOnlyKeys("auditedActions", "hostAuditedActions")
+				.doesNotContainEntry("auditedActions", hostAudited));
 	}
 
 	@Test

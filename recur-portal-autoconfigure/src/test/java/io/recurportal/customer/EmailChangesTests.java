@@ -24,8 +24,6 @@ import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.session.PortalLinks;
-import io.recurportal.snapshot.AccountSnapshots;
-import io.recurportal.snapshot.InMemoryBillingSnapshotStore;
 import io.recurportal.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,9 +53,7 @@ class EmailChangesTests {
 
 	private final EmailChanges changes = new EmailChanges(this.gateway, new InMemoryEmailChangeStore(),
 			this.sent::add, new PortalLinks("https://billing.example.com", "/portal"),
-			new AuditedActions(new InMemoryAuditTrail(10),
-					new AccountSnapshots(new InMemoryBillingSnapshotStore(), Duration.ZERO, this.clock),
-					PortalMetrics.none(), this.clock),
+			new AuditedActions(new InMemoryAuditTrail(10), PortalMetrics.none(), this.clock),
 			this.clock);
 
 	private PortalCaller caller;

@@ -20,10 +20,10 @@ import io.recurportal.billing.NewCustomer;
 import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 
+import static io.recurportal.testsupport.AccountJwts.accountJwt;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -217,21 +217,21 @@ class ServerApiTests {
 	void jwtCallerOpensThePortalWithTheirOwnConfiguration() throws Exception {
 		this.mvc
 			.perform(post("/api/subscriptions/stripe/portal-session")
-				.with(jwt().jwt((token) -> token.subject("bob").claim("acc", "acct_active").claim("role", "member")))
+				.with(accountJwt((token) -> token.subject("bob").claim("acc", "acct_active").claim("role", "member")))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"return_url\":\"https://app.example.com/account\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.url").value(startsWith("https://billing.example.com/portal/s/")));
 		this.mvc
 			.perform(post("/api/subscriptions/stripe/portal-session")
-				.with(jwt().jwt((token) -> token.subject("nina").claim("acc", "acct_nobody").claim("role", "owner")))
+				.with(accountJwt((token) -> token.subject("nina").claim("acc", "acct_nobody").claim("role", "owner")))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"return_url\":\"https://app.example.com/account\"}"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("customer_not_found"));
 		this.mvc
 			.perform(post("/api/subscriptions/stripe/portal-session")
-				.with(jwt().jwt((token) -> token.subject("alice").claim("acc", "acct_active").claim("role", "owner")))
+				.with(accountJwt((token) -> token.subject("alice").claim("acc", "acct_active").claim("role", "owner")))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"return_url\":\"https://evil.example.net/\"}"))
 			.andExpect(status().isBadRequest())

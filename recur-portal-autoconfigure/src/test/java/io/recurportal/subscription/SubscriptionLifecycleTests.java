@@ -6,12 +6,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.testsupport.TestSnapshots;
 import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.account.AccountContext;
-import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.audit.AuditEntry;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.audit.InMemoryAuditTrail;
@@ -44,7 +44,8 @@ class SubscriptionLifecycleTests {
 			this.snapshots, Clock.systemUTC());
 
 	private final SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(this.gateway, this.subscriptions,
-			new AuditedActions(this.trail, this.snapshots, PortalMetrics.none(), Clock.systemUTC()));
+			new AuditedActions(this.trail, PortalMetrics.none(), Clock.systemUTC(),
+					(accountId, action, result) -> this.snapshots.forget(accountId)));
 
 	private final PortalConfiguration full = new PortalConfigurations(List.of()).get("full");
 

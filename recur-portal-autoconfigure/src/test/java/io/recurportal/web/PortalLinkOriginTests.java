@@ -35,20 +35,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Links and redirects on a real server, with no {@code recur.portal.base-url} and the
- * sandbox: whatever {@code Host} a request names (a client can name any), links are on
- * the sandbox's own loopback origin and redirects stay relative. MockMvc cannot show
- * this: the servlet container is what turns a relative redirect into an absolute one.
+ * sandbox: whatever {@code Host} or forwarded headers a request names (a client can name
+ * any), links are on the sandbox's own loopback origin and redirects stay relative. The
+ * host honours forwarded headers, as the README advises behind a proxy, so they reach the
+ * request. MockMvc cannot show this: the servlet container is what turns a relative
+ * redirect into an absolute one.
  */
 @SpringBootTest(classes = { TestHostApplication.class, PortalLinkOriginTests.Config.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
 				"recur.portal.allowed-return-origins=https://app.example.com",
-				"recur.portal.api.secret-keys=sk_portal_origin" })
+				"recur.portal.api.secret-keys=sk_portal_origin", "server.forward-headers-strategy=framework" })
 class PortalLinkOriginTests {
 
 	private static final String RETURN = "https://app.example.com/account";
 
 	private static final String[] FORGED_HOSTS = { "evil.example", "evil.example:4443" };
+
+	private static final String FORGED_FORWARDED_HEADERS = "X-Forwarded-Host: evil.example\r\n"
+			+ "X-Forwarded-Proto: https\r\nX-Forwarded-Port: 4443\r\n"
+			+ "Forwarded: host=evil.example;proto=https\r\n";
 
 	@LocalServerPort
 	private int port;
@@ -100,7 +106,8 @@ class PortalLinkOriginTests {
 	}
 
 	private Response send(String method, String path, String host, String cookie, String body) throws IOException {
-		StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: " + host + "\r\n");
+		StringBuilder request = new StringBuilder(
+				method + " " + path + " HTTP/1.0\r\nHost: " + host + "\r\n" + FORGED_FORWARDED_HEADERS);
 		if (cookie != null) {
 			request.append("Cookie: ").append(cookie).append("\r\n");
 		}

@@ -160,9 +160,12 @@ class PortalLoginPagesTests {
 			.andExpect(content().string(containsString("lang=\"ja\"")))
 			.andExpect(content().string(containsString("id=\"subscriptions\"")))
 			.andExpect(content().string(not(containsString("action=\"/portal/return\""))));
+		// A used emailed link has no return URL: the way on is the sign-in page.
 		this.mvc.perform(get("/portal/s/" + token).param("lang", "en"))
 			.andExpect(status().isGone())
-			.andExpect(content().string(containsString("already been used")));
+			.andExpect(content().string(containsString("already been used")))
+			.andExpect(content().string(containsString("href=\"/portal/login?configuration=full\"")))
+			.andExpect(content().string(containsString("Get a new link by email")));
 	}
 
 	@Test
@@ -171,7 +174,11 @@ class PortalLoginPagesTests {
 			.andExpect(status().isOk());
 		MimeMessage message = awaitOneEmail();
 		assertThat(message.getSubject()).isEqualTo("Your sign-in link for Invoice Desk");
-		Cookie session = confirm(token(textParts(message).get(0)));
+		String token = token(textParts(message).get(0));
+		Cookie session = confirm(token);
+		this.mvc.perform(post("/portal/s/" + token).with(csrf()))
+			.andExpect(status().isGone())
+			.andExpect(content().string(containsString("href=\"/portal/login?configuration=invoices\"")));
 		this.mvc.perform(get("/portal").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"invoices\"")))

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import io.recurportal.billing.BillingEvent;
 import io.recurportal.billing.BillingEventType;
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.testsupport.MutableClock;
 import io.recurportal.testsupport.TestSnapshots;
 import io.recurportal.snapshot.AccountSnapshots;
-import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.billing.Invoice;

@@ -22,10 +22,10 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import io.recurportal.billing.BillingEvent;
 import io.recurportal.billing.BillingEventType;
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.testsupport.TestSnapshots;
 import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.snapshot.AccountSnapshots;
-import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.error.PortalErrorCode;

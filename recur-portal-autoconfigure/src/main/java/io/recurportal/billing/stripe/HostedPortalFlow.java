@@ -1,6 +1,6 @@
 package io.recurportal.billing.stripe;
 
-import io.recurportal.configuration.PortalFeature;
+import io.recurportal.billing.HostedPortalConfiguration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -58,19 +58,19 @@ public record HostedPortalFlow(Type type, @Nullable String subscriptionId) {
 	public enum Type {
 
 		/** Add a payment method and make it the default. */
-		PAYMENT_METHOD_UPDATE(PortalFeature.PAYMENT_METHOD_UPDATE, false),
+		PAYMENT_METHOD_UPDATE(HostedPortalConfiguration.Feature.PAYMENT_METHOD_UPDATE, false),
 
 		/** Cancel a subscription. */
-		SUBSCRIPTION_CANCEL(PortalFeature.SUBSCRIPTION_CANCEL, true),
+		SUBSCRIPTION_CANCEL(HostedPortalConfiguration.Feature.SUBSCRIPTION_CANCEL, true),
 
 		/** Switch a subscription to another price. */
-		SUBSCRIPTION_UPDATE(PortalFeature.SUBSCRIPTION_UPDATE, true);
+		SUBSCRIPTION_UPDATE(HostedPortalConfiguration.Feature.SUBSCRIPTION_UPDATE, true);
 
-		private final PortalFeature feature;
+		private final HostedPortalConfiguration.Feature feature;
 
 		private final boolean needsSubscription;
 
-		Type(PortalFeature feature, boolean needsSubscription) {
+		Type(HostedPortalConfiguration.Feature feature, boolean needsSubscription) {
 			this.feature = feature;
 			this.needsSubscription = needsSubscription;
 		}
@@ -79,7 +79,7 @@ public record HostedPortalFlow(Type type, @Nullable String subscriptionId) {
 		 * The feature the portal configuration must have for Stripe to open the flow.
 		 * @return the feature
 		 */
-		public PortalFeature feature() {
+		public HostedPortalConfiguration.Feature feature() {
 			return this.feature;
 		}
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.stripe.StripeClient;
-import io.recurportal.configuration.PortalConfiguration;
+import io.recurportal.billing.HostedPortalConfiguration;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
 
 /**
  * Stripe's hosted customer portal for the portal's configurations: each
- * {@link PortalConfiguration} becomes a Stripe billing-portal configuration, and a
+ * {@link HostedPortalConfiguration} becomes a Stripe billing-portal configuration, and a
  * customer is sent to a billing-portal session of the one for their role.
  * <p>
  * {@link #synchronize()} makes Stripe hold exactly one billing-portal configuration per
@@ -35,7 +35,7 @@ import org.springframework.util.Assert;
  */
 public final class StripeBillingPortal {
 
-	private final Map<String, PortalConfiguration> configurations = new ConcurrentHashMap<>();
+	private final Map<String, HostedPortalConfiguration> configurations = new ConcurrentHashMap<>();
 
 	private final Map<String, String> stripeConfigurationIds = new ConcurrentHashMap<>();
 
@@ -50,11 +50,11 @@ public final class StripeBillingPortal {
 	 * @param client the client to call Stripe with (see {@link StripeClients})
 	 * @param configurations the portal configurations it serves
 	 */
-	public StripeBillingPortal(StripeClient client, Collection<PortalConfiguration> configurations) {
+	public StripeBillingPortal(StripeClient client, Collection<HostedPortalConfiguration> configurations) {
 		this(client, configurations, Clock.systemUTC());
 	}
 
-	StripeBillingPortal(StripeClient client, Collection<PortalConfiguration> configurations, Clock clock) {
+	StripeBillingPortal(StripeClient client, Collection<HostedPortalConfiguration> configurations, Clock clock) {
 		Assert.notNull(client, "'client' must not be null");
 		Assert.notNull(configurations, "'configurations' must not be null");
 		StripeErrorTranslator errors = new StripeErrorTranslator(clock);
@@ -82,7 +82,7 @@ public final class StripeBillingPortal {
 	 * those of the same ids). See {@link #synchronize()}.
 	 * @param configurations the configurations
 	 */
-	public void synchronize(Collection<PortalConfiguration> configurations) {
+	public void synchronize(Collection<HostedPortalConfiguration> configurations) {
 		Assert.notNull(configurations, "'configurations' must not be null");
 		synchronized (this.synchronizationMonitor) {
 			serve(configurations);
@@ -122,7 +122,7 @@ public final class StripeBillingPortal {
 		Assert.hasText(configurationId, "'configurationId' must not be empty");
 		Assert.hasText(returnUrl, "'returnUrl' must not be empty");
 		Assert.hasText(idempotencyKey, "'idempotencyKey' must not be empty");
-		PortalConfiguration configuration = this.configurations.get(configurationId);
+		HostedPortalConfiguration configuration = this.configurations.get(configurationId);
 		if (configuration == null) {
 			throw new IllegalArgumentException("No portal configuration named '" + configurationId + "'; known: "
 					+ this.configurations.keySet());
@@ -136,7 +136,7 @@ public final class StripeBillingPortal {
 				idempotencyKey);
 	}
 
-	private String stripeConfigurationId(PortalConfiguration configuration) {
+	private String stripeConfigurationId(HostedPortalConfiguration configuration) {
 		String stripeId = this.stripeConfigurationIds.get(configuration.id());
 		if (stripeId != null) {
 			return stripeId;
@@ -153,10 +153,10 @@ public final class StripeBillingPortal {
 		return stripeId;
 	}
 
-	private void serve(Collection<PortalConfiguration> configurations) {
-		for (PortalConfiguration configuration : configurations) {
+	private void serve(Collection<HostedPortalConfiguration> configurations) {
+		for (HostedPortalConfiguration configuration : configurations) {
 			Assert.notNull(configuration, "'configurations' must not contain null");
-			PortalConfiguration previous = this.configurations.put(configuration.id(), configuration);
+			HostedPortalConfiguration previous = this.configurations.put(configuration.id(), configuration);
 			if (previous != null && !previous.equals(configuration)) {
 				// Its Stripe configuration is stale until synchronized again.
 				this.stripeConfigurationIds.remove(configuration.id());

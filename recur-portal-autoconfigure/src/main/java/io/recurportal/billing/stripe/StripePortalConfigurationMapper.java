@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.stripe.param.billingportal.ConfigurationCreateParams.Features.SubscriptionCancel.CancellationReason;
+import io.recurportal.billing.HostedPortalConfiguration;
 import io.recurportal.billing.Price;
-import io.recurportal.configuration.PortalConfiguration;
-import io.recurportal.configuration.PortalFeature;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
- * Maps a {@link PortalConfiguration} to the Stripe billing-portal configuration that
+ * Maps a {@link HostedPortalConfiguration} to the Stripe billing-portal configuration that
  * offers the same, as far as Stripe's hosted portal can.
  * <p>
  * What Stripe's portal cannot do is left out and logged once per synchronization:
@@ -57,24 +56,25 @@ final class StripePortalConfigurationMapper {
 	 * cancellation reason, a headline that is too long, or more than
 	 * {@value #MAX_PRODUCTS} products named
 	 */
-	static StripePortalConfigurationSpec map(PortalConfiguration configuration, List<Price> prices) {
+	static StripePortalConfigurationSpec map(HostedPortalConfiguration configuration, List<Price> prices) {
 		logWhatIsNotOffered(configuration);
-		PortalConfiguration.Branding branding = configuration.branding();
+		HostedPortalConfiguration.Branding branding = configuration.branding();
 		return new StripePortalConfigurationSpec(configuration.id(),
-				configuration.allows(PortalFeature.INVOICE_HISTORY),
-				configuration.allows(PortalFeature.PAYMENT_METHOD_UPDATE),
-				configuration.allows(PortalFeature.CUSTOMER_UPDATE), subscriptionCancel(configuration),
+				configuration.allows(HostedPortalConfiguration.Feature.INVOICE_HISTORY),
+				configuration.allows(HostedPortalConfiguration.Feature.PAYMENT_METHOD_UPDATE),
+				configuration.allows(HostedPortalConfiguration.Feature.CUSTOMER_UPDATE),
+				subscriptionCancel(configuration),
 				subscriptionUpdate(configuration, prices), headline(configuration),
 				textOrNull(branding.privacyPolicyUrl()), textOrNull(branding.termsOfServiceUrl()),
 				textOrNull(configuration.defaultReturnUrl()));
 	}
 
 	private static StripePortalConfigurationSpec.SubscriptionCancel subscriptionCancel(
-			PortalConfiguration configuration) {
-		if (!configuration.allows(PortalFeature.SUBSCRIPTION_CANCEL)) {
+			HostedPortalConfiguration configuration) {
+		if (!configuration.allows(HostedPortalConfiguration.Feature.SUBSCRIPTION_CANCEL)) {
 			return StripePortalConfigurationSpec.SubscriptionCancel.DISABLED;
 		}
-		PortalConfiguration.Cancellation cancellation = configuration.cancellation();
+		HostedPortalConfiguration.Cancellation cancellation = configuration.cancellation();
 		for (String reason : cancellation.reasons()) {
 			try {
 				StripePortalConfigurationParams.enumOf(CancellationReason.Option.class, reason);
@@ -94,11 +94,11 @@ final class StripePortalConfigurationMapper {
 	}
 
 	private static StripePortalConfigurationSpec.SubscriptionUpdate subscriptionUpdate(
-			PortalConfiguration configuration, List<Price> prices) {
-		if (!configuration.allows(PortalFeature.SUBSCRIPTION_UPDATE)) {
+			HostedPortalConfiguration configuration, List<Price> prices) {
+		if (!configuration.allows(HostedPortalConfiguration.Feature.SUBSCRIPTION_UPDATE)) {
 			return StripePortalConfigurationSpec.SubscriptionUpdate.DISABLED;
 		}
-		PortalConfiguration.PlanChange planChange = configuration.planChange();
+		HostedPortalConfiguration.PlanChange planChange = configuration.planChange();
 		if (prices.isEmpty()) {
 			// Stripe's portal has nothing to switch to: showing the feature would be a dead end.
 			logger.warn("Portal configuration '" + configuration.id() + "' allows plan changes but there is no price "
@@ -119,8 +119,8 @@ final class StripePortalConfigurationMapper {
 				!planChange.allowDowngrades());
 	}
 
-	private static List<StripePortalConfigurationSpec.ProductPrices> byProduct(PortalConfiguration configuration,
-			List<Price> prices) {
+	private static List<StripePortalConfigurationSpec.ProductPrices> byProduct(
+			HostedPortalConfiguration configuration, List<Price> prices) {
 		Map<String, List<String>> pricesByProduct = new LinkedHashMap<>();
 		for (Price price : prices) {
 			List<String> ofProduct = pricesByProduct.computeIfAbsent(price.product().id(), (id) -> new ArrayList<>());
@@ -145,8 +145,8 @@ final class StripePortalConfigurationMapper {
 		return products.subList(0, MAX_PRODUCTS);
 	}
 
-	private static @Nullable String headline(PortalConfiguration configuration) {
-		PortalConfiguration.Branding branding = configuration.branding();
+	private static @Nullable String headline(HostedPortalConfiguration configuration) {
+		HostedPortalConfiguration.Branding branding = configuration.branding();
 		String headline = textOrNull(branding.headline());
 		if (headline == null) {
 			headline = textOrNull(branding.businessName());
@@ -158,19 +158,19 @@ final class StripePortalConfigurationMapper {
 		return headline;
 	}
 
-	private static void logWhatIsNotOffered(PortalConfiguration configuration) {
+	private static void logWhatIsNotOffered(HostedPortalConfiguration configuration) {
 		List<String> notOffered = new ArrayList<>();
-		if (configuration.allows(PortalFeature.SUBSCRIPTION_PAUSE)) {
-			notOffered.add(PortalFeature.SUBSCRIPTION_PAUSE.value());
+		if (configuration.allows(HostedPortalConfiguration.Feature.SUBSCRIPTION_PAUSE)) {
+			notOffered.add(HostedPortalConfiguration.Feature.SUBSCRIPTION_PAUSE.value());
 		}
-		if (configuration.allows(PortalFeature.LICENSE_KEYS)) {
-			notOffered.add(PortalFeature.LICENSE_KEYS.value());
+		if (configuration.allows(HostedPortalConfiguration.Feature.LICENSE_KEYS)) {
+			notOffered.add(HostedPortalConfiguration.Feature.LICENSE_KEYS.value());
 		}
 		if (!notOffered.isEmpty() && logger.isInfoEnabled()) {
 			logger.info("Stripe's hosted portal has no equivalent of " + String.join(", ", notOffered)
 					+ "; portal configuration '" + configuration.id() + "' offers them in the portal's own pages only");
 		}
-		PortalConfiguration.Branding branding = configuration.branding();
+		HostedPortalConfiguration.Branding branding = configuration.branding();
 		if ((branding.logoUrl() != null || branding.primaryColor() != null) && logger.isInfoEnabled()) {
 			logger.info("Stripe's hosted portal takes its logo and colour from the Stripe Dashboard's branding "
 					+ "settings; those of portal configuration '" + configuration.id() + "' apply to the portal's "

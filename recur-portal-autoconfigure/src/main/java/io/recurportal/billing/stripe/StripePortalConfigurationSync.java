@@ -16,9 +16,8 @@ import com.stripe.model.billingportal.Configuration;
 import com.stripe.net.StripeResponse;
 import com.stripe.param.billingportal.ConfigurationListParams;
 import com.stripe.param.billingportal.ConfigurationUpdateParams;
+import io.recurportal.billing.HostedPortalConfiguration;
 import io.recurportal.billing.Price;
-import io.recurportal.configuration.PortalConfiguration;
-import io.recurportal.configuration.PortalFeature;
 import io.recurportal.error.PortalErrorCode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -93,16 +92,17 @@ final class StripePortalConfigurationSync {
 	 * synchronized before are told
 	 * @throws IllegalArgumentException when Stripe cannot take a configuration
 	 */
-	void synchronize(Collection<PortalConfiguration> configurations, BiConsumer<String, String> synchronizedTo) {
+	void synchronize(Collection<HostedPortalConfiguration> configurations,
+			BiConsumer<String, String> synchronizedTo) {
 		if (configurations.isEmpty()) {
 			return;
 		}
 		Map<String, List<Configuration>> existing = listOwned();
 		Prices prices = new Prices();
-		for (PortalConfiguration configuration : configurations) {
+		for (HostedPortalConfiguration configuration : configurations) {
 			StripePortalConfigurationSpec spec = StripePortalConfigurationMapper.map(configuration,
-					configuration.allows(PortalFeature.SUBSCRIPTION_UPDATE) ? prices.offeredBy(configuration)
-							: List.of());
+					configuration.allows(HostedPortalConfiguration.Feature.SUBSCRIPTION_UPDATE)
+							? prices.offeredBy(configuration) : List.of());
 			String stripeId = ensure(spec, existing.getOrDefault(configuration.id(), List.of()));
 			synchronizedTo.accept(configuration.id(), stripeId);
 		}
@@ -247,7 +247,7 @@ final class StripePortalConfigurationSync {
 
 		private @Nullable List<Price> offered;
 
-		List<Price> offeredBy(PortalConfiguration configuration) {
+		List<Price> offeredBy(HostedPortalConfiguration configuration) {
 			List<String> named = configuration.planChange().prices();
 			if (named.isEmpty()) {
 				if (this.offered == null) {

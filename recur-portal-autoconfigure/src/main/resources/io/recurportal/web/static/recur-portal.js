@@ -4,7 +4,8 @@
  * A button that asks the host's endpoint for a portal session (POST, JSON answer with a
  * `url`) and follows it. Optional attributes: return-url (sent as {"return_url": ...}),
  * token-storage ("sessionStorage:key" or "localStorage:key": sent as a bearer token),
- * loading-text, error-text. Fires `recur-portal:error` on failure.
+ * loading-text, error-text (shown when the endpoint gives no reason of its own). Shows the
+ * endpoint's problem detail and code when it fails; fires `recur-portal:error`.
  */
 (function () {
     'use strict';
@@ -35,6 +36,8 @@
             this._message = document.createElement('span');
             this._message.setAttribute('role', 'alert');
             this._message.part = 'error';
+            // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline'.
+            this._message.style.marginInlineStart = '0.5em';
             this._button.addEventListener('click', () => this.open());
             this.append(this._button, this._message);
         }
@@ -64,7 +67,13 @@
                 });
                 var body = await response.json().catch(function () { return {}; });
                 if (!response.ok || !body.url) {
-                    throw new Error(body.detail || (body.error && (body.error.message || body.error)) || ('HTTP ' + response.status));
+                    // Problem details ({detail, code}) or Recur's envelope ({error: {message, code}}).
+                    var problem = (body.error && typeof body.error === 'object') ? body.error : body;
+                    var failure = new Error(problem.detail || problem.message || ('HTTP ' + response.status));
+                    failure.code = problem.code || null;
+                    failure.status = response.status;
+                    failure.fromServer = Boolean(problem.detail || problem.message);
+                    throw failure;
                 }
                 window.location.assign(body.url);
             }
@@ -77,7 +86,9 @@
             this._button.disabled = false;
             this._button.removeAttribute('aria-busy');
             this._button.textContent = this._label;
-            this._message.textContent = this.getAttribute('error-text') || 'Could not open billing. Please try again.';
+            var fallback = this.getAttribute('error-text') || 'Could not open billing. Please try again.';
+            var text = error.fromServer ? error.message : fallback;
+            this._message.textContent = error.code ? text + ' (' + error.code + ')' : text;
             this.dispatchEvent(new CustomEvent('recur-portal:error', { detail: error, bubbles: true }));
         }
     }

@@ -1,6 +1,6 @@
 package io.recurportal.billing.stripe;
 
-import io.recurportal.configuration.PortalFeature;
+import io.recurportal.billing.HostedPortalConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +31,11 @@ class HostedPortalFlowTests {
 	@Test
 	void eachFlowNeedsTheFeatureItOpens() {
 		assertThat(HostedPortalFlow.paymentMethodUpdate().type().feature())
-			.isEqualTo(PortalFeature.PAYMENT_METHOD_UPDATE);
+			.isEqualTo(HostedPortalConfiguration.Feature.PAYMENT_METHOD_UPDATE);
 		assertThat(HostedPortalFlow.subscriptionCancel("sub_1").type().feature())
-			.isEqualTo(PortalFeature.SUBSCRIPTION_CANCEL);
+			.isEqualTo(HostedPortalConfiguration.Feature.SUBSCRIPTION_CANCEL);
 		assertThat(HostedPortalFlow.subscriptionUpdate("sub_1").type().feature())
-			.isEqualTo(PortalFeature.SUBSCRIPTION_UPDATE);
+			.isEqualTo(HostedPortalConfiguration.Feature.SUBSCRIPTION_UPDATE);
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.stripe.StripeClient;
 import io.recurportal.billing.CancelTiming;
+import io.recurportal.billing.HostedPortalConfiguration;
 import io.recurportal.billing.ProrationBehavior;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurations;
@@ -57,7 +58,13 @@ final class HostedPortalTestSupport {
 	}
 
 	static StripeBillingPortal portal(StripeClient client, Collection<PortalConfiguration> configurations) {
-		return new StripeBillingPortal(client, configurations, Clock.fixed(StripeTestSupport.NOW, ZoneOffset.UTC));
+		return new StripeBillingPortal(client, hostedPortals(configurations),
+				Clock.fixed(StripeTestSupport.NOW, ZoneOffset.UTC));
+	}
+
+	/** The portal's configurations as the hosted portal receives them. */
+	static List<HostedPortalConfiguration> hostedPortals(Collection<PortalConfiguration> configurations) {
+		return configurations.stream().map(PortalConfiguration::hostedPortal).toList();
 	}
 
 	static String basicMonthly() {

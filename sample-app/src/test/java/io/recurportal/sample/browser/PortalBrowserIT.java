@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -310,6 +311,21 @@ class PortalBrowserIT {
 		WebElement back = driver().findElement(By.linkText("Back to Inbox Manager"));
 		assertThat(back.getAttribute("href")).isEqualTo(BASE + "/account");
 		chromium.screenshot("g-3-used-link");
+	}
+
+	@Test
+	@Order(8)
+	void manageBillingSaysWhyItFailed() {
+		driver().get(BASE + "/account");
+		// Signed out: an earlier flow's demo token is still in this tab's session storage.
+		((JavascriptExecutor) driver()).executeScript("window.sessionStorage.clear()");
+		WebElement button = until(ExpectedConditions.elementToBeClickable(By.cssSelector("#manage-billing button")));
+		button.click();
+		// Not signed in: the endpoint's own reason and code, not a guess.
+		until(ExpectedConditions.textMatches(By.cssSelector("#manage-billing [role=alert]"),
+				Pattern.compile(".+ \\(unauthenticated\\)$")));
+		assertThat(driver().getCurrentUrl()).isEqualTo(BASE + "/account");
+		chromium.screenshot("h-1-manage-billing-error");
 	}
 
 	/**

@@ -32,7 +32,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
-import io.recurportal.account.BillingAccountCustomerResolver;
 import io.recurportal.billing.BillingEvent;
 import io.recurportal.billing.BillingEventSink.Outcome;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
@@ -41,6 +40,7 @@ import io.recurportal.billing.sandbox.SandboxSeed;
 import io.recurportal.billing.sandbox.SandboxSettings;
 import io.recurportal.billing.stripe.webhook.StripeEventReader;
 import io.recurportal.billing.stripe.webhook.StripeSignatureVerifier;
+import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.snapshot.JdbcBillingSnapshotStore;
 import io.recurportal.subscription.AccountSubscriptions;

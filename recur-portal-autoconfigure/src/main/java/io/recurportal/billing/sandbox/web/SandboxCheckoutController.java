@@ -93,7 +93,7 @@ public class SandboxCheckoutController {
 	// Only the account that made a checkout (through its portal session, the browser's
 	// cookie) opens or pays it; anyone else gets what an unknown id gets.
 	private void requireOwnedBy(String id, HttpServletRequest request) {
-		String account = this.context.sessionAccountId(request);
+		String account = this.context.sessionAccountId();
 		boolean owned = account != null && sandbox().findCheckoutSessionMetadata(id)
 			.map((metadata) -> account.equals(metadata.get(SubscriptionCheckout.ACCOUNT_METADATA_KEY)))
 			.orElse(false);

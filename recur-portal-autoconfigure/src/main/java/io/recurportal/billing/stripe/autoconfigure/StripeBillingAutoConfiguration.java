@@ -80,7 +80,7 @@ public final class StripeBillingAutoConfiguration {
 	StripeBillingPortal stripeBillingPortal(StripeProperties stripe, PortalConfigurations configurations,
 			ObjectProvider<PortalMetrics> metrics) {
 		return new StripeBillingPortal(client(stripe, metrics.getIfAvailable(PortalMetrics::none)),
-				configurations.all());
+				configurations.hostedPortals());
 	}
 
 	@Bean

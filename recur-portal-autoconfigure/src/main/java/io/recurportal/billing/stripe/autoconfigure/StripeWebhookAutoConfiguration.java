@@ -22,6 +22,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import io.recurportal.api.RequestBodyLimitFilter;
+import io.recurportal.autoconfigure.PortalWebhookSecurityCustomizer;
 import io.recurportal.autoconfigure.RecurPortalSecurityAutoConfiguration;
 import io.recurportal.autoconfigure.RecurPortalWebhookAutoConfiguration;
 import io.recurportal.autoconfigure.RecurPortalWebhookProperties;
@@ -82,8 +83,11 @@ public final class StripeWebhookAutoConfiguration {
 		@Order(RecurPortalWebhookAutoConfiguration.WEBHOOK_CHAIN_ORDER)
 		@ConditionalOnMissingBean(name = "recurPortalWebhookSecurityFilterChain")
 		SecurityFilterChain recurPortalWebhookSecurityFilterChain(HttpSecurity http,
-				RecurPortalWebhookProperties properties) {
-			http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(properties.getPath()))
+				RecurPortalWebhookProperties properties, ObjectProvider<PathPatternRequestMatcher.Builder> paths,
+				ObjectProvider<PortalWebhookSecurityCustomizer> customizers) {
+			// Boot's matcher builder knows spring.mvc.servlet.path; else Spring Security's default.
+			http.securityMatcher(paths.getIfAvailable(PathPatternRequestMatcher::withDefaults)
+				.matcher(properties.getPath()))
 				// The signature authenticates each request; there is no session or cookie to forge.
 				.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 				.csrf((csrf) -> csrf.disable())
@@ -91,6 +95,7 @@ public final class StripeWebhookAutoConfiguration {
 				.requestCache((cache) -> cache.disable())
 				.addFilterBefore(new RequestBodyLimitFilter(StripeWebhookController.DEFAULT_MAX_BODY_BYTES),
 						CsrfFilter.class);
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(http));
 			return http.build();
 		}
 

@@ -1,4 +1,4 @@
-package io.recurportal.account;
+package io.recurportal.customer;
 
 import java.util.Optional;
 
@@ -7,6 +7,9 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.util.Assert;
 
+import io.recurportal.account.AccountCustomerLinks;
+import io.recurportal.account.AccountCustomerResolver;
+import io.recurportal.account.InMemoryAccountCustomerLinks;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.snapshot.AccountSnapshots;

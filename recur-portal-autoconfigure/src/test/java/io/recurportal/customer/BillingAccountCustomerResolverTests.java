@@ -1,4 +1,4 @@
-package io.recurportal.account;
+package io.recurportal.customer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.recurportal.access.PortalCaller;
+import io.recurportal.account.AccountContext;
+import io.recurportal.account.AccountCustomerLinks;
+import io.recurportal.account.InMemoryAccountCustomerLinks;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.billing.BillingGateway;
@@ -129,7 +132,8 @@ class BillingAccountCustomerResolverTests {
 				this.resolver, this.snapshots, Clock.systemUTC());
 		SubscriptionCheckout checkout = new SubscriptionCheckout(this.gateway, subscriptions,
 				new ReturnUrlPolicy(List.of("https://app.example.com")), new AuditedActions(
-						new InMemoryAuditTrail(10), this.snapshots, PortalMetrics.none(), Clock.systemUTC()));
+						new InMemoryAuditTrail(10), PortalMetrics.none(), Clock.systemUTC(),
+						(accountId, action, result) -> this.snapshots.forget(accountId)));
 		checkout.setCustomerLinks(this.links);
 		PortalCaller owner = new PortalCaller(new AccountContext("acct-1", "alice", Set.of("owner"), true),
 				new PortalConfigurations(List.of()).get("full"));

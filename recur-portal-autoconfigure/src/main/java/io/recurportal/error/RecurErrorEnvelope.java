@@ -1,4 +1,4 @@
-package io.recurportal.server;
+package io.recurportal.error;
 
 import java.io.IOException;
 import java.util.Map;
@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
-
-import io.recurportal.error.PortalErrorCode;
 
 /**
  * Recur's error shape, {@code {"error": {"type", "code", "message"}}}, so a host's Recur

@@ -2,49 +2,54 @@ package io.recurportal.account;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.core.Authentication;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * Reads the {@link AccountContext} from the {@link Authentication} that Spring
- * Security's resource server made of a validated JWT. Reading the authentication rather
- * than the header means spring-security-test's {@code jwt()} exercises this same code.
+ * Turns the JWT that Spring Security's resource server validated into an
+ * {@link AccountAuthenticationToken}: the account, user and roles come from the claims
+ * named by {@link AccountClaimNames}, and each role becomes an authority with the prefix
+ * {@value #AUTHORITY_PREFIX}. Set on the resource server with
+ * {@code jwt.jwtAuthenticationConverter(...)}.
+ * <p>
+ * A token that names no account is refused with {@link AccountClaimMissingException}.
  */
-public final class JwtAccountContextReader {
+public final class AccountJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	/** The prefix of the authority each role becomes. */
+	public static final String AUTHORITY_PREFIX = "ROLE_";
 
 	private final AccountClaimNames claims;
 
-	public JwtAccountContextReader(AccountClaimNames claims) {
+	public AccountJwtAuthenticationConverter(AccountClaimNames claims) {
 		Assert.notNull(claims, "claims must not be null");
 		this.claims = claims;
 	}
 
-	/**
-	 * The account context of an authentication.
-	 * @param authentication the current authentication
-	 * @return the context, or empty when the authentication is not a JWT or has no account claim
-	 */
-	public Optional<AccountContext> read(@Nullable Authentication authentication) {
-		if (!(authentication instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
-			return Optional.empty();
-		}
-		Jwt jwt = token.getToken();
+	@Override
+	public AccountAuthenticationToken convert(Jwt jwt) {
 		String account = stringClaim(jwt, this.claims.account());
 		// The customer-scoped account ids of portal sessions are never a token's to claim.
 		if (!StringUtils.hasText(account) || account.startsWith(AccountContext.CUSTOMER_ACCOUNT_PREFIX)) {
-			return Optional.empty();
+			throw new AccountClaimMissingException();
 		}
 		Set<String> roles = roles(jwt.getClaims().get(this.claims.roles()));
 		boolean owner = roles.stream().anyMatch(this.claims.ownerRoles()::contains);
-		return Optional.of(new AccountContext(account, stringClaim(jwt, this.claims.user()), roles, owner));
+		AccountContext context = new AccountContext(account, stringClaim(jwt, this.claims.user()), roles, owner);
+		List<GrantedAuthority> authorities = roles.stream()
+			.<GrantedAuthority>map((role) -> new SimpleGrantedAuthority(AUTHORITY_PREFIX + role))
+			.toList();
+		return new AccountAuthenticationToken(jwt, context, authorities);
 	}
 
 	private static @Nullable String stringClaim(Jwt jwt, String name) {
