@@ -22,6 +22,8 @@
     }
 
     document.addEventListener('DOMContentLoaded', function () {
+        // Billing returns to this page, on the origin the browser itself is on.
+        document.getElementById('manage-billing').setAttribute('return-url', window.location.origin + '/account');
         const form = document.getElementById('sign-in');
         form.addEventListener('submit', async function (event) {
             event.preventDefault();

@@ -1,11 +1,7 @@
 package io.recurportal.sample;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The sample's own pages: a home page and an account page.
@@ -19,10 +15,9 @@ class SamplePagesController {
 	}
 
 	@GetMapping("/account")
-	String account(HttpServletRequest request, Model model) {
-		// Where the billing portal's return link leads: back to this page.
-		model.addAttribute("accountUrl",
-				ServletUriComponentsBuilder.fromContextPath(request).path("/account").toUriString());
+	String account() {
+		// The portal's return URL is set by account.js from the browser's own origin: a
+		// server never builds an absolute URL from a request's Host header.
 		return "account";
 	}
 
