@@ -24,24 +24,36 @@ final class OnBillingProviderCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnBillingProvider.class.getName());
 		Assert.state(attributes != null, "No @ConditionalOnBillingProvider");
-		BillingProviderType required = (BillingProviderType) attributes.get("value");
-		BillingProviderType selected = selected(context.getEnvironment());
-		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnBillingProvider.class,
-				required.name().toLowerCase(Locale.ROOT));
-		return (selected == required) ? ConditionOutcome.match(message.because("selected provider is " + selected))
-				: ConditionOutcome.noMatch(message.because("selected provider is " + selected));
-	}
-
-	static BillingProviderType selected(Environment environment) {
+		String provider = (String) attributes.get("value");
+		String[] autoWhen = (String[]) attributes.get("autoWhen");
+		String[] autoUnless = (String[]) attributes.get("autoUnless");
+		Environment environment = context.getEnvironment();
+		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnBillingProvider.class, provider);
 		// The binder converts 'stripe' leniently, as @ConfigurationProperties will.
 		BillingProviderType configured = Binder.get(environment)
 			.bind("recur.portal.billing", BillingProviderType.class)
 			.orElse(BillingProviderType.AUTO);
 		if (configured != BillingProviderType.AUTO) {
-			return configured;
+			String selected = configured.name().toLowerCase(Locale.ROOT);
+			ConditionMessage because = message.because("selected provider is " + selected);
+			return selected.equals(provider) ? ConditionOutcome.match(because) : ConditionOutcome.noMatch(because);
 		}
-		return StringUtils.hasText(environment.getProperty("recur.portal.stripe.secret-key"))
-				? BillingProviderType.STRIPE : BillingProviderType.SANDBOX;
+		for (String property : autoUnless) {
+			if (StringUtils.hasText(environment.getProperty(property))) {
+				return ConditionOutcome
+					.noMatch(message.because("billing provider is auto and " + property + " selects another"));
+			}
+		}
+		if (autoWhen.length == 0) {
+			return ConditionOutcome.match(message.because("it is the fallback when the billing provider is auto"));
+		}
+		for (String property : autoWhen) {
+			if (StringUtils.hasText(environment.getProperty(property))) {
+				return ConditionOutcome.match(message.because("billing provider is auto and " + property + " is set"));
+			}
+		}
+		return ConditionOutcome.noMatch(
+				message.because("billing provider is auto and none of " + String.join(", ", autoWhen) + " is set"));
 	}
 
 }

@@ -25,7 +25,7 @@ import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.billing.BillingGateway;
-import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.billing.BillingProvider;
 import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
@@ -185,13 +185,13 @@ public final class RecurPortalAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PortalLinks portalLinks(RecurPortalProperties properties, RecurPortalWebProperties web,
-			BillingGateway billingGateway, Environment environment) {
+			ObjectProvider<BillingProvider> provider, Environment environment) {
 		String portalPath = web.getPath();
 		String baseUrl = properties.getBaseUrl();
 		if (StringUtils.hasText(baseUrl)) {
 			return new PortalLinks(checkedBaseUrl(baseUrl.trim()), portalPath);
 		}
-		if (billingGateway instanceof SandboxBillingGateway) {
+		if (provider.getIfAvailable(BillingProvider::unknown).has(BillingProvider.Capability.LOCAL_DEVELOPMENT)) {
 			return PortalLinks.withOrigin(new LoopbackOrigin(environment), portalPath);
 		}
 		// Relative links: the request's Host is never a link's origin.

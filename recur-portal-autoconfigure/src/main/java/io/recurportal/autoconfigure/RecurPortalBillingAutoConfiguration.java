@@ -3,16 +3,16 @@ package io.recurportal.autoconfigure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configuration of the {@link io.recurportal.billing.BillingGateway}: Stripe when a
- * secret key is set, else the embedded sandbox, unless the host has its own gateway.
+ * The point after which the {@link io.recurportal.billing.BillingGateway} is known: every
+ * provider's auto-configuration (Stripe's, the sandbox's, a third one's) runs before it,
+ * and everything that uses the gateway after it. A host's own gateway bean takes the
+ * place of any provider's.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RecurPortalProperties.class)
-@Import({ StripeBillingConfiguration.class, SandboxBillingConfiguration.class })
 public final class RecurPortalBillingAutoConfiguration {
 
 }

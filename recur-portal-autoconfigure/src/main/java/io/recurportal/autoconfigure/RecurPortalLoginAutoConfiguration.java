@@ -5,6 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,7 +22,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.StringUtils;
 
 import io.recurportal.billing.BillingGateway;
-import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.billing.BillingProvider;
 import io.recurportal.login.EmailLogin;
 import io.recurportal.login.InMemoryLoginRateLimiter;
 import io.recurportal.login.LoggingLoginLinkSender;
@@ -63,8 +64,8 @@ public final class RecurPortalLoginAutoConfiguration {
 	@ConditionalOnMissingBean
 	EmailLogin recurPortalEmailLogin(BillingGateway billingGateway, PortalSessions sessions,
 			LoginRateLimiter limiter, LoginLinkSender sender, RecurPortalLoginProperties login,
-			RecurPortalSessionsProperties sessionsProperties, PortalLinks links) {
-		if (!links.isAbsolute() && !(billingGateway instanceof SandboxBillingGateway)) {
+			RecurPortalSessionsProperties sessionsProperties, PortalLinks links, ObjectProvider<BillingProvider> provider) {
+		if (!links.isAbsolute() && !isLocalDevelopment(provider)) {
 			// Emailed links need an origin, and the request's Host is never one: it is the client's to forge.
 			throw new MissingBaseUrlException("email login (/portal/login)");
 		}
@@ -102,16 +103,21 @@ public final class RecurPortalLoginAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LoginLinkSender recurPortalLoggingLoginLinkSender(BillingGateway billingGateway) {
-			if (billingGateway instanceof SandboxBillingGateway) {
+		LoginLinkSender recurPortalLoggingLoginLinkSender(ObjectProvider<BillingProvider> provider) {
+			if (isLocalDevelopment(provider)) {
 				return new LoggingLoginLinkSender();
 			}
 			throw new IllegalStateException("recur-portal: email login (/portal/login) needs a mail sender, and "
 					+ "there is no JavaMailSender bean. Add spring-boot-starter-mail and set spring.mail.host "
 					+ "and recur.portal.login.from, or turn email login off with recur.portal.login.enabled=false. "
-					+ "(Only the sandbox provider logs login links instead.)");
+					+ "(Only a local development provider, the sandbox, logs login links instead.)");
 		}
 
+	}
+
+	// A local development provider reaches no real customer: its links may be logged and relative.
+	private static boolean isLocalDevelopment(ObjectProvider<BillingProvider> provider) {
+		return provider.getIfAvailable(BillingProvider::unknown).has(BillingProvider.Capability.LOCAL_DEVELOPMENT);
 	}
 
 }

@@ -18,7 +18,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.billing.BillingGateway;
-import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.billing.BillingProvider;
 import io.recurportal.customer.EmailChangeLinkSender;
 import io.recurportal.customer.EmailChangeStore;
 import io.recurportal.customer.EmailChanges;
@@ -42,14 +42,17 @@ public final class RecurPortalPagesAutoConfiguration {
 
 	/**
 	 * Billing email changes wait for the new address to confirm. Links go out by mail;
-	 * with the sandbox and no mail sender they are logged; with neither, the email cannot
-	 * be changed in the portal (the other profile fields still can).
+	 * with a local development provider (the sandbox) and no mail sender they are
+	 * logged; with neither, the email cannot be changed in the portal (the other profile
+	 * fields still can).
 	 */
 	@Bean
 	EmailChanges recurPortalEmailChanges(BillingGateway billingGateway, EmailChangeStore store,
-			ObjectProvider<EmailChangeLinkSender> senders, AuditedActions auditedActions, PortalLinks links) {
+			ObjectProvider<EmailChangeLinkSender> senders, AuditedActions auditedActions, PortalLinks links,
+			ObjectProvider<BillingProvider> provider) {
 		EmailChangeLinkSender sender = senders.getIfUnique();
-		if (sender == null && billingGateway instanceof SandboxBillingGateway) {
+		BillingProvider billingProvider = provider.getIfAvailable(BillingProvider::unknown);
+		if (sender == null && billingProvider.has(BillingProvider.Capability.LOCAL_DEVELOPMENT)) {
 			sender = new LoggingEmailChangeLinkSender();
 		}
 		return new EmailChanges(billingGateway, store, sender, links, auditedActions, Clock.systemUTC());

@@ -10,11 +10,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.ProrationBehavior;
-import io.recurportal.billing.sandbox.SandboxSeed;
 import io.recurportal.configuration.PortalFeature;
 
 /**
@@ -25,7 +23,8 @@ import io.recurportal.configuration.PortalFeature;
  * {@link RecurPortalSecurityProperties}, {@link RecurPortalRoleMappingProperties},
  * {@link RecurPortalSessionsProperties}, {@link RecurPortalLoginProperties},
  * {@link RecurPortalMirrorProperties}, {@link RecurPortalHealthProperties},
- * {@link RecurPortalJdbcProperties} and {@link RecurPortalWebhookProperties}.
+ * {@link RecurPortalJdbcProperties} and {@link RecurPortalWebhookProperties}; each provider's are
+ * beside its auto-configuration.
  */
 @ConfigurationProperties("recur.portal")
 public class RecurPortalProperties {
@@ -69,10 +68,6 @@ public class RecurPortalProperties {
 	 * its own loopback port; otherwise, when unset, links are relative.
 	 */
 	private @Nullable String baseUrl;
-
-	private final Stripe stripe = new Stripe();
-
-	private final Sandbox sandbox = new Sandbox();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -120,14 +115,6 @@ public class RecurPortalProperties {
 
 	public void setMode(PortalMode mode) {
 		this.mode = mode;
-	}
-
-	public Stripe getStripe() {
-		return this.stripe;
-	}
-
-	public Sandbox getSandbox() {
-		return this.sandbox;
 	}
 
 	/**
@@ -374,174 +361,6 @@ public class RecurPortalProperties {
 
 		/** Stripe's hosted billing portal. */
 		STRIPE_HOSTED
-
-	}
-
-	/**
-	 * Stripe provider settings.
-	 */
-	public static class Stripe {
-
-		/**
-		 * Stripe secret or restricted key ('sk_...' or 'rk_...'). Setting it selects the
-		 * Stripe provider when 'recur.portal.billing' is 'auto'.
-		 */
-		private @Nullable String secretKey;
-
-		/**
-		 * Stripe publishable key ('pk_...'), handed to browsers by the merchants endpoint.
-		 */
-		private @Nullable String publishableKey;
-
-		/**
-		 * Base URL of Stripe's API. Change it only to reach a proxy or a local Stripe API
-		 * double.
-		 */
-		private String apiBase = "https://api.stripe.com";
-
-		/**
-		 * How many times a request that failed on the network or with a retryable status
-		 * is sent again, with the same idempotency key.
-		 */
-		private int maxNetworkRetries = 2;
-
-		/**
-		 * Timeout for connecting to Stripe.
-		 */
-		private Duration connectTimeout = Duration.ofSeconds(10);
-
-		/**
-		 * Deadline of each try for Stripe's whole answer, headers and body: an answer that
-		 * stalls, or a connection that stops answering, ends the try there.
-		 */
-		private Duration readTimeout = Duration.ofSeconds(10);
-
-		/**
-		 * Longest one call to Stripe may take, all its tries and the waits between them
-		 * included; a retry that would not fit is not made. Keep it well below the time a
-		 * load balancer in front of the application waits for an answer.
-		 */
-		private Duration callTimeout = Duration.ofSeconds(20);
-
-		public @Nullable String getSecretKey() {
-			return this.secretKey;
-		}
-
-		public void setSecretKey(@Nullable String secretKey) {
-			this.secretKey = secretKey;
-		}
-
-		public @Nullable String getPublishableKey() {
-			return this.publishableKey;
-		}
-
-		public void setPublishableKey(@Nullable String publishableKey) {
-			this.publishableKey = publishableKey;
-		}
-
-		public String getApiBase() {
-			return this.apiBase;
-		}
-
-		public void setApiBase(String apiBase) {
-			this.apiBase = apiBase;
-		}
-
-		public int getMaxNetworkRetries() {
-			return this.maxNetworkRetries;
-		}
-
-		public void setMaxNetworkRetries(int maxNetworkRetries) {
-			this.maxNetworkRetries = maxNetworkRetries;
-		}
-
-		public Duration getConnectTimeout() {
-			return this.connectTimeout;
-		}
-
-		public void setConnectTimeout(Duration connectTimeout) {
-			this.connectTimeout = connectTimeout;
-		}
-
-		public Duration getReadTimeout() {
-			return this.readTimeout;
-		}
-
-		public void setReadTimeout(Duration readTimeout) {
-			this.readTimeout = readTimeout;
-		}
-
-		public Duration getCallTimeout() {
-			return this.callTimeout;
-		}
-
-		public void setCallTimeout(Duration callTimeout) {
-			this.callTimeout = callTimeout;
-		}
-
-	}
-
-	/**
-	 * Sandbox provider settings.
-	 */
-	public static class Sandbox {
-
-		/**
-		 * Location of a JSON file with the sandbox's products, prices, customers and
-		 * subscriptions. When unset, a small built-in catalog with no customers is used.
-		 */
-		private @Nullable String seed;
-
-		/**
-		 * The sandbox's products, prices, customers and subscriptions given as properties
-		 * instead of a seed file; the same structure as the JSON file. Takes precedence
-		 * over 'seed'.
-		 */
-		@NestedConfigurationProperty
-		private @Nullable SandboxSeed data;
-
-		/**
-		 * How long a subscription may stay past due before it becomes unpaid.
-		 */
-		private Duration pastDueGracePeriod = Duration.ofDays(14);
-
-		/**
-		 * Base URL of the sandbox's own checkout page; a session's URL is this, '/' and
-		 * the session id.
-		 */
-		private String checkoutUrl = "/portal/sandbox/checkout";
-
-		public @Nullable String getSeed() {
-			return this.seed;
-		}
-
-		public void setSeed(@Nullable String seed) {
-			this.seed = seed;
-		}
-
-		public @Nullable SandboxSeed getData() {
-			return this.data;
-		}
-
-		public void setData(@Nullable SandboxSeed data) {
-			this.data = data;
-		}
-
-		public String getCheckoutUrl() {
-			return this.checkoutUrl;
-		}
-
-		public void setCheckoutUrl(String checkoutUrl) {
-			this.checkoutUrl = checkoutUrl;
-		}
-
-		public Duration getPastDueGracePeriod() {
-			return this.pastDueGracePeriod;
-		}
-
-		public void setPastDueGracePeriod(Duration pastDueGracePeriod) {
-			this.pastDueGracePeriod = pastDueGracePeriod;
-		}
 
 	}
 

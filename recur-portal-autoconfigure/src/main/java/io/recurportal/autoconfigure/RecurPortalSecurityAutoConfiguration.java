@@ -33,6 +33,7 @@ import io.recurportal.account.AccountJwtAuthenticationConverter;
 import io.recurportal.account.BearerProblemEntryPoint;
 import io.recurportal.account.ExpiryRequiringJwtDecoder;
 import io.recurportal.api.RequestBodyLimitFilter;
+import io.recurportal.billing.BillingProvider;
 import io.recurportal.error.RecurErrorEnvelope;
 import io.recurportal.server.ServerApiErrorFilter;
 import io.recurportal.server.ServerApiKeyFilter;
@@ -89,11 +90,10 @@ public final class RecurPortalSecurityAutoConfiguration {
 	// The largest form is the billing profile: a few fields of at most a few hundred characters.
 	private static final long MAX_FORM_BODY_BYTES = 64 * 1024;
 
-	// No inline script or style anywhere; forms may lead to Stripe's own pages.
+	// No inline script or style anywhere; forms may lead to the provider's own pages.
 	private static final String PORTAL_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; "
-			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-			+ "form-action 'self' https://checkout.stripe.com https://billing.stripe.com";
+			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 	private static final Log logger = LogFactory.getLog(RecurPortalSecurityAutoConfiguration.class);
 
@@ -161,8 +161,9 @@ public final class RecurPortalSecurityAutoConfiguration {
 	SecurityFilterChain recurPortalPagesSecurityFilterChain(HttpSecurity http, RecurPortalWebProperties web,
 			PortalSessions sessions, ObjectProvider<PortalAccessDeniedHandler> accessDeniedHandler,
 			ObjectProvider<PathPatternRequestMatcher.Builder> pathMatchers,
-			ObjectProvider<PortalPagesSecurityCustomizer> customizers) {
+			ObjectProvider<PortalPagesSecurityCustomizer> customizers, ObjectProvider<BillingProvider> provider) {
 		String portalPath = web.getPath();
+		String contentSecurityPolicy = contentSecurityPolicy(provider.getIfAvailable(BillingProvider::unknown));
 		PathPatternRequestMatcher.Builder paths = paths(pathMatchers);
 		// Tomcat turns a relative redirect into an absolute one on the request's Host, which
 		// the client sets: redirects stay relative, as written.
@@ -181,7 +182,7 @@ public final class RecurPortalSecurityAutoConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.accessDeniedHandler(accessDeniedHandler.getIfAvailable(PortalAccessDeniedHandler::new)))
 			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(PORTAL_CONTENT_SECURITY_POLICY))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy))
 				.referrerPolicy((referrer) -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
@@ -216,6 +217,13 @@ public final class RecurPortalSecurityAutoConfiguration {
 		return (token) -> {
 			throw new BadJwtException("No JWT decoder is configured");
 		};
+	}
+
+	// The provider's hosted pages (checkout, billing portal) are where some forms lead.
+	static String contentSecurityPolicy(BillingProvider provider) {
+		StringBuilder policy = new StringBuilder(PORTAL_CONTENT_SECURITY_POLICY);
+		provider.formActionOrigins().forEach((origin) -> policy.append(' ').append(origin));
+		return policy.toString();
 	}
 
 }

@@ -19,6 +19,8 @@
  * yourself</td></tr>
  * <tr><td>{@code BillingGateway}</td><td>Stripe or the sandbox, per
  * {@code recur.portal.billing}</td><td>use another provider</td></tr>
+ * <tr><td>{@code BillingProvider}</td><td>the provider's own; none for a host's
+ * gateway</td><td>say what a gateway can do and which origins its pages need</td></tr>
  * <tr><td>stores: {@code AccountCustomerLinks}, {@code SubscriptionMirror},
  * {@code BillingSnapshotStore}, {@code PortalSessionStore}, {@code EmailChangeStore},
  * {@code AuditTrail}, {@code WebhookEventStore}, {@code LoginRateLimiter}</td><td>in

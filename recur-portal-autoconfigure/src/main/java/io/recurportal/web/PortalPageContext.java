@@ -21,9 +21,10 @@ import io.recurportal.session.PortalSession;
 /**
  * What every portal page needs in its model: texts and formats in the page's language,
  * branding, what the caller may do, the return link, and a fresh request id for forms
- * so a double submit is one change.
+ * so a double submit is one change. Public for the pages a provider adds to the portal
+ * (the sandbox's checkout page).
  */
-final class PortalPageContext {
+public final class PortalPageContext {
 
 	private final PortalAccessPolicy policy;
 
@@ -34,11 +35,30 @@ final class PortalPageContext {
 		this.portalPath = portalPath;
 	}
 
+	/**
+	 * The account of the browser's portal session.
+	 * @return the account id, or {@code null} when the browser has no portal session
+	 */
+	public @Nullable String sessionAccountId() {
+		PortalSession session = PortalPagesController.session();
+		return (session != null) ? PortalSessionCallerResolver.accountIdOf(session) : null;
+	}
+
 	String portalPath() {
 		return this.portalPath;
 	}
 
-	Locale prepare(Model model, HttpServletRequest request, HttpServletResponse response,
+	/**
+	 * Fills a page's model with what every portal page needs.
+	 * @param model the model
+	 * @param request the request
+	 * @param response the response, for the language cookie
+	 * @param caller who is calling, if known
+	 * @param session the browser's portal session, if any
+	 * @param configuration the portal configuration, else the caller's
+	 * @return the page's language
+	 */
+	public Locale prepare(Model model, HttpServletRequest request, HttpServletResponse response,
 			@Nullable PortalCaller caller, @Nullable PortalSession session,
 			@Nullable PortalConfiguration configuration) {
 		Locale locale = PortalLocales.resolve(request, response, session, this.portalPath);

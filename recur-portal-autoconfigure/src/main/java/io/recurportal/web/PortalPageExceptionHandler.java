@@ -24,7 +24,7 @@ import io.recurportal.error.PortalException;
  * happened and what to do, never a stack trace. No live session shows "your session
  * has ended".
  */
-@ControllerAdvice(basePackageClasses = PortalPageExceptionHandler.class)
+@ControllerAdvice(basePackageClasses = PortalPageExceptionHandler.class, annotations = PortalPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PortalPageExceptionHandler {
 

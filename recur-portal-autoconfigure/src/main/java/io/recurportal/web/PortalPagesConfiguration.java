@@ -8,7 +8,6 @@ import org.thymeleaf.templatemode.TemplateMode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +16,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.recurportal.access.PortalAccessPolicy;
 import io.recurportal.billing.BillingGateway;
-import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.customer.CustomerProfiles;
 import io.recurportal.customer.EmailChanges;
@@ -121,13 +119,6 @@ public class PortalPagesConfiguration {
 	@Bean
 	PortalPageExceptionHandler recurPortalPageExceptionHandler(PortalPageContext context) {
 		return new PortalPageExceptionHandler(context);
-	}
-
-	@Bean
-	@ConditionalOnBean(SandboxBillingGateway.class)
-	SandboxCheckoutController recurPortalSandboxCheckoutController(BillingGateway gateway,
-			PortalPageContext context) {
-		return new SandboxCheckoutController(gateway, context);
 	}
 
 }

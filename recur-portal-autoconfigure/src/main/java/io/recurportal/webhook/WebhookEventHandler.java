@@ -1,6 +1,7 @@
 package io.recurportal.webhook;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.recurportal.billing.BillingEvent;
+import io.recurportal.billing.BillingEventType;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.billing.Subscription;
@@ -31,7 +34,7 @@ import io.recurportal.subscription.SubscriptionMirror;
  * <ul>
  * <li>Subscription events and invoice events store the subscription they concern.</li>
  * <li>Every handled event of an account forgets its snapshots (customer, invoices).</li>
- * <li>{@code customer.updated}, {@code payment_method.*} and a checkout session that
+ * <li>Customer updates, payment methods attached or detached, and a checkout that
  * made no subscription reconcile the account's subscriptions with the provider: the
  * customer may just have been linked to the account, or its default card changed.</li>
  * </ul>
@@ -41,16 +44,16 @@ public final class WebhookEventHandler {
 
 	private static final Log logger = LogFactory.getLog(WebhookEventHandler.class);
 
-	private static final Set<String> SUBSCRIPTION_EVENTS = Set.of(WebhookEvent.SUBSCRIPTION_CREATED,
-			WebhookEvent.SUBSCRIPTION_UPDATED, WebhookEvent.SUBSCRIPTION_DELETED, WebhookEvent.SUBSCRIPTION_PAUSED,
-			WebhookEvent.SUBSCRIPTION_RESUMED);
+	private static final Set<BillingEventType> SUBSCRIPTION_EVENTS = EnumSet.of(BillingEventType.SUBSCRIPTION_CREATED,
+			BillingEventType.SUBSCRIPTION_UPDATED, BillingEventType.SUBSCRIPTION_DELETED,
+			BillingEventType.SUBSCRIPTION_PAUSED, BillingEventType.SUBSCRIPTION_RESUMED);
 
-	private static final Set<String> INVOICE_EVENTS = Set.of(WebhookEvent.INVOICE_PAID,
-			WebhookEvent.INVOICE_PAYMENT_FAILED, WebhookEvent.INVOICE_FINALIZED);
+	private static final Set<BillingEventType> INVOICE_EVENTS = EnumSet.of(BillingEventType.INVOICE_PAID,
+			BillingEventType.INVOICE_PAYMENT_FAILED, BillingEventType.INVOICE_FINALIZED);
 
-	private static final Set<String> ACCOUNT_EVENTS = Set.of(WebhookEvent.CUSTOMER_UPDATED,
-			WebhookEvent.PAYMENT_METHOD_ATTACHED, WebhookEvent.PAYMENT_METHOD_DETACHED,
-			WebhookEvent.CHECKOUT_SESSION_COMPLETED);
+	private static final Set<BillingEventType> ACCOUNT_EVENTS = EnumSet.of(BillingEventType.CUSTOMER_UPDATED,
+			BillingEventType.PAYMENT_METHOD_ATTACHED, BillingEventType.PAYMENT_METHOD_DETACHED,
+			BillingEventType.CHECKOUT_COMPLETED);
 
 	private final BillingGateway gateway;
 
@@ -80,21 +83,12 @@ public final class WebhookEventHandler {
 	}
 
 	/**
-	 * Whether events of a type are handled; others are acknowledged and ignored.
-	 * @param type the event type
-	 * @return {@code true} when handled
-	 */
-	public static boolean handles(String type) {
-		return SUBSCRIPTION_EVENTS.contains(type) || INVOICE_EVENTS.contains(type) || ACCOUNT_EVENTS.contains(type);
-	}
-
-	/**
 	 * Applies an event.
 	 * @param event the event, of a handled type
 	 * @return the application events to publish once the change is committed
 	 * @throws io.recurportal.error.PortalException when the provider cannot be read
 	 */
-	public List<PortalBillingEvent> handle(WebhookEvent event) {
+	public List<PortalBillingEvent> handle(BillingEvent event) {
 		if (SUBSCRIPTION_EVENTS.contains(event.type())) {
 			return (event.subscriptionId() != null) ? storeSubscription(event, event.subscriptionId(), true)
 					: List.of();
@@ -102,7 +96,7 @@ public final class WebhookEventHandler {
 		if (INVOICE_EVENTS.contains(event.type())) {
 			return handleInvoice(event);
 		}
-		if (event.type().equals(WebhookEvent.CHECKOUT_SESSION_COMPLETED) && event.subscriptionId() != null) {
+		if (event.type() == BillingEventType.CHECKOUT_COMPLETED && event.subscriptionId() != null) {
 			return storeSubscription(event, event.subscriptionId(), false);
 		}
 		if (ACCOUNT_EVENTS.contains(event.type())) {
@@ -111,15 +105,15 @@ public final class WebhookEventHandler {
 		return List.of();
 	}
 
-	private List<PortalBillingEvent> handleInvoice(WebhookEvent event) {
+	private List<PortalBillingEvent> handleInvoice(BillingEvent event) {
 		List<PortalBillingEvent> events = new ArrayList<>();
 		if (event.subscriptionId() != null) {
 			events.addAll(storeSubscription(event, event.subscriptionId(), false));
 		}
 		String customerId = event.customerId();
 		String invoiceId = event.invoiceId();
-		boolean payment = (event.type().equals(WebhookEvent.INVOICE_PAID)
-				|| event.type().equals(WebhookEvent.INVOICE_PAYMENT_FAILED)) && invoiceId != null;
+		boolean payment = (event.type() == BillingEventType.INVOICE_PAID
+				|| event.type() == BillingEventType.INVOICE_PAYMENT_FAILED) && invoiceId != null;
 		// Storing the subscription above already forgot its account's snapshots.
 		boolean withoutSubscription = event.subscriptionId() == null;
 		if (customerId == null || !(payment || withoutSubscription)) {
@@ -135,7 +129,7 @@ public final class WebhookEventHandler {
 		if (!payment) {
 			return events;
 		}
-		events.add(event.type().equals(WebhookEvent.INVOICE_PAID)
+		events.add(event.type() == BillingEventType.INVOICE_PAID
 				? new PaymentSucceededEvent(event.id(), accountId, customerId, invoiceId, event.subscriptionId())
 				: new PaymentFailedEvent(event.id(), accountId, customerId, invoiceId, event.subscriptionId()));
 		return events;
@@ -146,7 +140,7 @@ public final class WebhookEventHandler {
 	 * @param announce whether to publish the event's own kind (created, updated,
 	 * canceled), besides changes into and out of on hold
 	 */
-	private List<PortalBillingEvent> storeSubscription(WebhookEvent event, String subscriptionId, boolean announce) {
+	private List<PortalBillingEvent> storeSubscription(BillingEvent event, String subscriptionId, boolean announce) {
 		Optional<Subscription> found = this.gateway.findSubscription(subscriptionId);
 		if (found.isEmpty()) {
 			logger.debug("Event " + event.id() + " names subscription " + subscriptionId + ", which the provider "
@@ -177,13 +171,14 @@ public final class WebhookEventHandler {
 		return events;
 	}
 
-	private static PortalBillingEvent announcement(WebhookEvent event, String accountId, Subscription subscription) {
-		return switch (event.type()) {
-			case WebhookEvent.SUBSCRIPTION_CREATED -> new SubscriptionCreatedEvent(event.id(), accountId, subscription);
-			case WebhookEvent.SUBSCRIPTION_DELETED ->
-				new SubscriptionCanceledEvent(event.id(), accountId, subscription);
-			default -> new SubscriptionUpdatedEvent(event.id(), accountId, subscription);
-		};
+	private static PortalBillingEvent announcement(BillingEvent event, String accountId, Subscription subscription) {
+		if (event.type() == BillingEventType.SUBSCRIPTION_CREATED) {
+			return new SubscriptionCreatedEvent(event.id(), accountId, subscription);
+		}
+		if (event.type() == BillingEventType.SUBSCRIPTION_DELETED) {
+			return new SubscriptionCanceledEvent(event.id(), accountId, subscription);
+		}
+		return new SubscriptionUpdatedEvent(event.id(), accountId, subscription);
 	}
 
 	// On hold, paused, or ending at period end: what reactivating undoes.
@@ -192,7 +187,7 @@ public final class WebhookEventHandler {
 				|| subscription.cancelAtPeriodEnd();
 	}
 
-	private void reconcile(WebhookEvent event) {
+	private void reconcile(BillingEvent event) {
 		if (event.customerId() == null) {
 			return;
 		}
@@ -202,7 +197,7 @@ public final class WebhookEventHandler {
 		}
 	}
 
-	private @Nullable String accountOf(WebhookEvent event, String customerId) {
+	private @Nullable String accountOf(BillingEvent event, String customerId) {
 		if (event.accountId() != null) {
 			return event.accountId();
 		}

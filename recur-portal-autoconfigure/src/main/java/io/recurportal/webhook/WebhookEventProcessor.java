@@ -13,6 +13,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.util.Assert;
 
+import io.recurportal.billing.BillingEvent;
+import io.recurportal.billing.BillingEventSink;
 import io.recurportal.metrics.PortalMetrics;
 
 /**
@@ -25,7 +27,7 @@ import io.recurportal.metrics.PortalMetrics;
  * second instance that receives the same event meanwhile waits for the claim and then
  * skips it. A claim in memory is released by hand on failure.
  */
-public final class WebhookEventProcessor {
+public final class WebhookEventProcessor implements BillingEventSink {
 
 	private static final Log logger = LogFactory.getLog(WebhookEventProcessor.class);
 
@@ -64,17 +66,11 @@ public final class WebhookEventProcessor {
 		this.clock = clock;
 	}
 
-	/**
-	 * Processes an event unless it was processed before.
-	 * @param event the event
-	 * @return what was done
-	 * @throws RuntimeException when processing failed; nothing of it is kept and the
-	 * event is not marked processed
-	 */
-	public Outcome process(WebhookEvent event) {
-		if (!WebhookEventHandler.handles(event.type())) {
-			logger.debug("Ignoring event " + event.id() + " of type " + event.type());
-			this.metrics.webhookEvent(event.type(), "ignored", null);
+	@Override
+	public Outcome process(BillingEvent event) {
+		if (event.type() == null) {
+			logger.debug("Ignoring event " + event.id() + " of type " + event.name());
+			this.metrics.webhookEvent(event.name(), "ignored", null);
 			return Outcome.IGNORED;
 		}
 		String claimId = UUID.randomUUID().toString();
@@ -82,7 +78,7 @@ public final class WebhookEventProcessor {
 		Outcome[] outcome = { Outcome.DUPLICATE };
 		try {
 			this.transactions.execute(() -> {
-				if (this.store.claim(event.id(), event.type(), claimId, this.clock.instant())) {
+				if (this.store.claim(event.id(), event.name(), claimId, this.clock.instant())) {
 					events.addAll(this.handler.handle(event));
 					outcome[0] = Outcome.PROCESSED;
 				}
@@ -91,11 +87,11 @@ public final class WebhookEventProcessor {
 		catch (RuntimeException ex) {
 			// A transactional claim is gone with the rollback; one in memory must be released.
 			this.store.release(event.id(), claimId);
-			this.metrics.webhookEvent(event.type(), "failed", null);
+			this.metrics.webhookEvent(event.name(), "failed", null);
 			throw ex;
 		}
 		boolean processed = outcome[0] == Outcome.PROCESSED;
-		this.metrics.webhookEvent(event.type(), outcome[0].name().toLowerCase(Locale.ROOT),
+		this.metrics.webhookEvent(event.name(), outcome[0].name().toLowerCase(Locale.ROOT),
 				processed ? Duration.between(event.created(), this.clock.instant()) : null);
 		return outcome[0];
 	}
@@ -122,22 +118,6 @@ public final class WebhookEventProcessor {
 						+ event.eventId(), ex);
 			}
 		}
-	}
-
-	/**
-	 * What processing an event did.
-	 */
-	public enum Outcome {
-
-		/** The event was applied. */
-		PROCESSED,
-
-		/** The event had been processed before; nothing was done. */
-		DUPLICATE,
-
-		/** The event's type is not one the portal handles; nothing was done. */
-		IGNORED
-
 	}
 
 }

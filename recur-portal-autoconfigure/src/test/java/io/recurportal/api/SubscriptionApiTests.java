@@ -29,7 +29,7 @@ import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
-import io.recurportal.webhook.SandboxEventBridge;
+import io.recurportal.billing.sandbox.SandboxEventBridge;
 
 import static io.recurportal.testsupport.AccountJwts.accountJwt;
 import static org.assertj.core.api.Assertions.assertThat;

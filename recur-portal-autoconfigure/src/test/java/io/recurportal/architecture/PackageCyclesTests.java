@@ -23,18 +23,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The feature packages of {@code io.recurportal} form a graph without cycles: read from
  * the sources' {@code io.recurportal.} names (imports, fully-qualified names and Javadoc
- * links alike), with a sub-package counted as its parent ({@code billing.stripe} is
- * {@code billing}). {@code autoconfigure} sits on top: it may use everything, and nothing
- * uses it (Spring finds it through {@code AutoConfiguration.imports}).
+ * links alike), with a sub-package counted as its parent ({@code customer.jdbc} is
+ * {@code customer}), except that each billing provider ({@code billing.stripe},
+ * {@code billing.sandbox}) is a package of its own, and every {@code autoconfigure}
+ * package, a provider's included, counts as {@code autoconfigure}. {@code autoconfigure}
+ * sits on top: it may use everything, and nothing uses it (Spring finds it through
+ * {@code AutoConfiguration.imports}).
  */
 class PackageCyclesTests {
 
 	private static final Path SOURCES = Path.of("src/main/java/io/recurportal");
 
-	private static final Pattern PACKAGE = Pattern.compile("^package io\\.recurportal\\.([a-z0-9]+)",
+	private static final Pattern PACKAGE = Pattern.compile("^package io\\.recurportal\\.([a-z0-9.]+);",
 			Pattern.MULTILINE);
 
-	private static final Pattern REFERENCE = Pattern.compile("io\\.recurportal\\.([a-z0-9]+)\\b");
+	private static final Pattern REFERENCE = Pattern.compile("io\\.recurportal\\.([a-z0-9]+(?:\\.[a-z0-9]+)*)\\b");
+
+	private static final List<String> PROVIDERS = List.of("billing.stripe", "billing.sandbox");
 
 	private static final String AUTOCONFIGURE = "autoconfigure";
 
@@ -63,6 +68,15 @@ class PackageCyclesTests {
 	}
 
 	@Test
+	void providersAndAutoConfigurationsAreNodesOfTheirOwn() {
+		assertThat(node("billing.stripe.webhook")).isEqualTo("billing.stripe");
+		assertThat(node("billing.sandbox")).isEqualTo("billing.sandbox");
+		assertThat(node("billing.sandbox.autoconfigure")).isEqualTo(AUTOCONFIGURE);
+		assertThat(node("customer.jdbc")).isEqualTo("customer");
+		assertThat(node("billing")).isEqualTo("billing");
+	}
+
+	@Test
 	void findsACycleWhenThereIsOne() {
 		Map<String, Map<String, Set<String>>> graph = new TreeMap<>();
 		graph.put("a", Map.of("b", Set.of("a/A.java")));
@@ -85,11 +99,11 @@ class PackageCyclesTests {
 				if (!declared.find()) {
 					return;
 				}
-				String from = declared.group(1);
+				String from = node(declared.group(1));
 				Map<String, Set<String>> edges = graph.computeIfAbsent(from, (key) -> new TreeMap<>());
 				Matcher used = REFERENCE.matcher(source);
 				while (used.find()) {
-					String to = used.group(1);
+					String to = node(used.group(1));
 					if (!to.equals(from)) {
 						edges.computeIfAbsent(to, (key) -> new TreeSet<>())
 							.add(SOURCES.relativize(file).toString().replace('\\', '/'));
@@ -101,6 +115,20 @@ class PackageCyclesTests {
 			throw new UncheckedIOException(ex);
 		}
 		return graph;
+	}
+
+	// A feature package, a billing provider, or auto-configuration wherever it is.
+	static String node(String packageName) {
+		if (packageName.equals(AUTOCONFIGURE) || packageName.endsWith("." + AUTOCONFIGURE)) {
+			return AUTOCONFIGURE;
+		}
+		for (String provider : PROVIDERS) {
+			if (packageName.equals(provider) || packageName.startsWith(provider + ".")) {
+				return provider;
+			}
+		}
+		int dot = packageName.indexOf('.');
+		return (dot < 0) ? packageName : packageName.substring(0, dot);
 	}
 
 	private static String read(Path file) {

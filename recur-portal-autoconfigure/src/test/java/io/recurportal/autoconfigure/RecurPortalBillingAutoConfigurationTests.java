@@ -11,7 +11,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import io.recurportal.billing.stripe.autoconfigure.StripeBillingAutoConfiguration;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxBillingAutoConfiguration;
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.BillingProvider;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.stripe.StripeBillingGateway;
 import io.recurportal.error.PortalException;
@@ -32,7 +35,8 @@ class RecurPortalBillingAutoConfigurationTests {
 	private static final String SECRET_KEY = "sk_test_51AutoConfigurationTestKey";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RecurPortalBillingAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(StripeBillingAutoConfiguration.class,
+				SandboxBillingAutoConfiguration.class, RecurPortalBillingAutoConfiguration.class));
 
 	@Test
 	void whenNoSecretKeyThenSandboxWithOneLoudWarning(CapturedOutput output) {
@@ -41,6 +45,37 @@ class RecurPortalBillingAutoConfigurationTests {
 			assertThat(context.getBean(BillingGateway.class).providerInfo().name()).isEqualTo("sandbox");
 		});
 		assertThat(output).containsOnlyOnce("SANDBOX billing provider");
+	}
+
+	@Test
+	void whenSandboxThenALocalDevelopmentProviderWithNoOrigins() {
+		this.contextRunner.run((context) -> {
+			BillingProvider provider = context.getBean(BillingProvider.class);
+			assertThat(provider.name()).isEqualTo("sandbox");
+			assertThat(provider.has(BillingProvider.Capability.LOCAL_DEVELOPMENT)).isTrue();
+			assertThat(provider.has(BillingProvider.Capability.CHECKOUT_PAGE)).isTrue();
+			assertThat(provider.formActionOrigins()).isEmpty();
+		});
+	}
+
+	@Test
+	void whenStripeThenItsHostedPagesOriginsAndNoLocalDevelopment() {
+		this.contextRunner.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY).run((context) -> {
+			BillingProvider provider = context.getBean(BillingProvider.class);
+			assertThat(provider.name()).isEqualTo("stripe");
+			assertThat(provider.has(BillingProvider.Capability.LOCAL_DEVELOPMENT)).isFalse();
+			assertThat(provider.has(BillingProvider.Capability.HOSTED_PORTAL)).isTrue();
+			assertThat(provider.formActionOrigins()).containsExactly("https://checkout.stripe.com",
+					"https://billing.stripe.com");
+		});
+	}
+
+	@Test
+	void whenHostHasItsOwnGatewayThenNoProviderClaimsIt() {
+		this.contextRunner.withBean(BillingGateway.class, () -> mock(BillingGateway.class))
+			.run((context) -> assertThat(context).hasSingleBean(BillingGateway.class)
+				.doesNotHaveBean(BillingProvider.class)
+				.doesNotHaveBean(SandboxBillingGateway.class));
 	}
 
 	@Test
@@ -56,7 +91,8 @@ class RecurPortalBillingAutoConfigurationTests {
 			.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY,
 					"recur.portal.stripe.publishable-key=pk_test_123")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(StripeBillingGateway.class).doesNotHaveBean(SandboxBillingGateway.class);
+				assertThat(context).hasSingleBean(StripeBillingGateway.class).doesNotHaveBean(
+						SandboxBillingGateway.class);
 				assertThat(context.getBean(BillingGateway.class).providerInfo().publishableKey())
 					.isEqualTo("pk_test_123");
 			});
@@ -141,7 +177,8 @@ class RecurPortalBillingAutoConfigurationTests {
 
 	@Test
 	void whenSandboxChosenDespiteKeyThenSandbox() {
-		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox", "recur.portal.stripe.secret-key=" + SECRET_KEY)
+		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox",
+				"recur.portal.stripe.secret-key=" + SECRET_KEY)
 			.run((context) -> assertThat(context).hasSingleBean(SandboxBillingGateway.class)
 				.doesNotHaveBean(StripeBillingGateway.class));
 	}
@@ -217,7 +254,8 @@ class RecurPortalBillingAutoConfigurationTests {
 
 	@Test
 	void whenNoSeedThenBuiltInCatalog() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(BillingGateway.class).listPrices()).isNotEmpty());
+		this.contextRunner.run((context) -> assertThat(context.getBean(BillingGateway.class).listPrices()).isNotEmpty(
+				));
 	}
 
 }

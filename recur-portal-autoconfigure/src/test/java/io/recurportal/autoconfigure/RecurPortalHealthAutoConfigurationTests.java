@@ -24,6 +24,8 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.recurportal.billing.stripe.autoconfigure.StripeBillingAutoConfiguration;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxBillingAutoConfiguration;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.ProviderInfo;
 import io.recurportal.billing.ProviderStatus;
@@ -55,7 +57,8 @@ class RecurPortalHealthAutoConfigurationTests {
 	static WireMockExtension stripe = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RecurPortalBillingAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(StripeBillingAutoConfiguration.class,
+				SandboxBillingAutoConfiguration.class, RecurPortalBillingAutoConfiguration.class,
 				RecurPortalJdbcAutoConfiguration.class, RecurPortalAutoConfiguration.class,
 				RecurPortalHealthAutoConfiguration.class))
 		.withPropertyValues("recur.portal.billing=sandbox");
@@ -238,7 +241,8 @@ class RecurPortalHealthAutoConfigurationTests {
 		stripe.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(
 				okJson("{\"object\": \"list\", \"url\": \"/v1/customers\", \"has_more\": false, \"data\": []}")));
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RecurPortalBillingAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(StripeBillingAutoConfiguration.class,
+					SandboxBillingAutoConfiguration.class, RecurPortalBillingAutoConfiguration.class,
 					RecurPortalHealthAutoConfiguration.class))
 			.withPropertyValues("recur.portal.stripe.secret-key=sk_test_51HealthAutoConfigurationKey",
 					"recur.portal.stripe.api-base=" + stripe.baseUrl())

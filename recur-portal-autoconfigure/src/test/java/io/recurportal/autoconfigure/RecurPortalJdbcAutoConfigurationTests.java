@@ -13,6 +13,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
+import io.recurportal.billing.stripe.autoconfigure.StripeWebhookAutoConfiguration;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxPortalAutoConfiguration;
 import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.InMemoryAccountCustomerLinks;
 import io.recurportal.account.JdbcAccountCustomerLinks;
@@ -49,7 +51,8 @@ class RecurPortalJdbcAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RecurPortalJdbcAutoConfiguration.class,
-				RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class))
+				RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class,
+						StripeWebhookAutoConfiguration.class, SandboxPortalAutoConfiguration.class))
 		.withBean(BillingGateway.class, () -> mock(BillingGateway.class));
 
 	// An embedded H2 as Boot configures it when it is on the classpath.

@@ -23,6 +23,8 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.StringUtils;
 
+import io.recurportal.billing.stripe.autoconfigure.StripeBillingAutoConfiguration;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxBillingAutoConfiguration;
 import io.recurportal.login.EmailLogin;
 import io.recurportal.session.PortalLinks;
 import io.recurportal.login.InMemoryLoginRateLimiter;
@@ -40,7 +42,8 @@ class RecurPortalLoginAutoConfigurationTests {
 	private static final String SECRET_KEY = "sk_test_51LoginAutoConfigurationKey";
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RecurPortalBillingAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(StripeBillingAutoConfiguration.class,
+				SandboxBillingAutoConfiguration.class, RecurPortalBillingAutoConfiguration.class,
 				RecurPortalAutoConfiguration.class, ThymeleafAutoConfiguration.class,
 				RecurPortalPagesAutoConfiguration.class, MailSenderAutoConfiguration.class,
 				RecurPortalLoginAutoConfiguration.class));

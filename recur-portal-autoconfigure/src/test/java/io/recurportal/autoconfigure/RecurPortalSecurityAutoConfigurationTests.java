@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import io.recurportal.account.AccountClaimNames;
 import io.recurportal.account.AccountJwtAuthenticationConverter;
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.stripe.autoconfigure.StripeWebhookAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -144,7 +145,7 @@ class RecurPortalSecurityAutoConfigurationTests {
 		PortalWebhookSecurityCustomizer webhook = mock(PortalWebhookSecurityCustomizer.class);
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
-					RecurPortalWebhookAutoConfiguration.class))
+					RecurPortalWebhookAutoConfiguration.class, StripeWebhookAutoConfiguration.class))
 			.withPropertyValues("spring.mvc.servlet.path=/app")
 			.withBean(PortalWebhookSecurityCustomizer.class, () -> webhook)
 			.run((context) -> {

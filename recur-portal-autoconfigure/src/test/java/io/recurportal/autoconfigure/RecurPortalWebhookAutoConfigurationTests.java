@@ -16,6 +16,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.recurportal.billing.stripe.autoconfigure.StripeBillingAutoConfiguration;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxBillingAutoConfiguration;
+import io.recurportal.billing.stripe.autoconfigure.StripeWebhookAutoConfiguration;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxPortalAutoConfiguration;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.PaymentMethod;
 import io.recurportal.billing.Subscription;
@@ -26,9 +30,9 @@ import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.webhook.InMemoryWebhookEventStore;
 import io.recurportal.webhook.PaymentSucceededEvent;
 import io.recurportal.webhook.PortalBillingEvent;
-import io.recurportal.webhook.SandboxEventBridge;
+import io.recurportal.billing.sandbox.SandboxEventBridge;
 import io.recurportal.webhook.SpringProcessingTransactions;
-import io.recurportal.webhook.StripeWebhookController;
+import io.recurportal.billing.stripe.webhook.StripeWebhookController;
 import io.recurportal.webhook.SubscriptionReactivatedEvent;
 import io.recurportal.webhook.WebhookEventHandler;
 import io.recurportal.webhook.WebhookEventProcessor;
@@ -41,12 +45,15 @@ class RecurPortalWebhookAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ServletWebSecurityAutoConfiguration.class,
-				RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class))
+				RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class,
+						StripeWebhookAutoConfiguration.class, SandboxPortalAutoConfiguration.class))
 		.withBean(BillingGateway.class, () -> mock(BillingGateway.class));
 
 	private final WebApplicationContextRunner withSandbox = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RecurPortalBillingAutoConfiguration.class,
-				RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(StripeBillingAutoConfiguration.class,
+				SandboxBillingAutoConfiguration.class, RecurPortalBillingAutoConfiguration.class,
+				RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class,
+						StripeWebhookAutoConfiguration.class, SandboxPortalAutoConfiguration.class))
 		.withPropertyValues("recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json");
 
 	@Test
@@ -94,7 +101,8 @@ class RecurPortalWebhookAutoConfigurationTests {
 	void whenNotAWebApplicationThenNoEndpoint() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(RecurPortalAutoConfiguration.class,
-					RecurPortalWebhookAutoConfiguration.class))
+					RecurPortalWebhookAutoConfiguration.class, StripeWebhookAutoConfiguration.class,
+							SandboxPortalAutoConfiguration.class))
 			.withBean(BillingGateway.class, () -> mock(BillingGateway.class))
 			.run((context) -> assertThat(context).hasSingleBean(WebhookEventProcessor.class)
 				.doesNotHaveBean(StripeWebhookController.class));

@@ -23,6 +23,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 
+import io.recurportal.billing.stripe.autoconfigure.StripeWebhookAutoConfiguration;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxPortalAutoConfiguration;
+import io.recurportal.billing.BillingEventType;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.customer.EmailChangeStore;
@@ -33,9 +36,9 @@ import io.recurportal.session.PortalSessionStore;
 import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.testsupport.TestDatabases;
 import io.recurportal.webhook.PortalBillingEvent;
-import io.recurportal.webhook.WebhookEvent;
+import io.recurportal.billing.BillingEvent;
 import io.recurportal.webhook.WebhookEventProcessor;
-import io.recurportal.webhook.WebhookEventProcessor.Outcome;
+import io.recurportal.billing.BillingEventSink.Outcome;
 
 import static io.recurportal.testsupport.TestSubscriptions.active;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +59,8 @@ class SharedDatabaseInstancesTests {
 
 	private final ApplicationContextRunner instance = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RecurPortalJdbcAutoConfiguration.class,
-				RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class))
+				RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class,
+						StripeWebhookAutoConfiguration.class, SandboxPortalAutoConfiguration.class))
 		.withBean(DataSource.class, TestDatabases::postgresPool)
 		.withBean(BillingGateway.class, () -> this.gateway)
 		.withPropertyValues("recur.portal.jdbc.initialize-schema=always",
@@ -134,7 +138,7 @@ class SharedDatabaseInstancesTests {
 						second.getBean(WebhookEventProcessor.class));
 				int events = 10;
 				for (int e = 0; e < events; e++) {
-					WebhookEvent event = new WebhookEvent("evt_both_" + e, WebhookEvent.SUBSCRIPTION_UPDATED,
+					BillingEvent event = new BillingEvent("evt_both_" + e, BillingEventType.SUBSCRIPTION_UPDATED,
 							CREATED.plusSeconds(e), "cus_1", "sub_1", null, null);
 					List<Outcome> outcomes = concurrently(2, (i) -> processors.get(i).process(event));
 					assertThat(outcomes).containsExactlyInAnyOrder(Outcome.PROCESSED, Outcome.DUPLICATE);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionOperations;
 
+import io.recurportal.billing.BillingEvent;
+import io.recurportal.billing.BillingEventType;
 import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.testsupport.TestSnapshots;
 import io.recurportal.metrics.PortalMetrics;
@@ -33,7 +35,7 @@ import io.recurportal.subscription.InMemorySubscriptionMirror;
 import io.recurportal.subscription.JdbcSubscriptionMirror;
 import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.testsupport.TestDatabases;
-import io.recurportal.webhook.WebhookEventProcessor.Outcome;
+import io.recurportal.billing.BillingEventSink.Outcome;
 
 import static io.recurportal.testsupport.TestSubscriptions.active;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +47,7 @@ class WebhookEventProcessorTests {
 
 	private static final Instant T1 = Instant.parse("2026-03-01T12:00:00Z");
 
-	private static final WebhookEvent PAID = new WebhookEvent("evt_paid", WebhookEvent.INVOICE_PAID, T1, "cus_1",
+	private static final BillingEvent PAID = new BillingEvent("evt_paid", BillingEventType.INVOICE_PAID, T1, "cus_1",
 			"sub_1", "in_1", null);
 
 	private final BillingGateway gateway = mock(BillingGateway.class);
@@ -63,7 +65,8 @@ class WebhookEventProcessorTests {
 			ApplicationEventPublisher publisher, ProcessingTransactions transactions) {
 		AccountSnapshots snapshots = TestSnapshots.inMemory();
 		WebhookEventHandler handler = new WebhookEventHandler(this.gateway, mirror,
-				new AccountSubscriptions(this.gateway, mirror, new BillingAccountCustomerResolver(this.gateway, snapshots),
+				new AccountSubscriptions(this.gateway, mirror, new BillingAccountCustomerResolver(this.gateway,
+						snapshots),
 						snapshots, Clock.systemUTC()),
 				snapshots);
 		return new WebhookEventProcessor(store, handler, publisher, transactions, Clock.systemUTC());
@@ -128,7 +131,7 @@ class WebhookEventProcessorTests {
 		InMemoryWebhookEventStore store = new InMemoryWebhookEventStore(10);
 		WebhookEventProcessor processor = processor(store, new InMemorySubscriptionMirror(), this.published::add,
 				ProcessingTransactions.none());
-		WebhookEvent refund = new WebhookEvent("evt_r", "charge.refunded", T1, "cus_1", null, null, null);
+		BillingEvent refund = new BillingEvent("evt_r", null, "charge.refunded", T1, "cus_1", null, null, null);
 		assertThat(processor.process(refund)).isEqualTo(Outcome.IGNORED);
 		assertThat(store.isProcessed("evt_r")).isFalse();
 	}

@@ -69,12 +69,12 @@ final class BillingCycle {
 			return;
 		}
 		if (subscription.status == SubscriptionStatus.PAUSED && at.equals(subscription.resumesAt)) {
-			SubscriptionLifecycle.resumeAt(subscription, at);
+			SubscriptionStateMachine.resumeAt(subscription, at);
 			return;
 		}
 		Price price = ledger.catalog().price(subscription.priceId);
 		if (subscription.cancelAtPeriodEnd) {
-			SubscriptionLifecycle.end(subscription, subscription.currentPeriodEnd);
+			SubscriptionStateMachine.end(subscription, subscription.currentPeriodEnd);
 		}
 		else if (subscription.status == SubscriptionStatus.PAUSED) {
 			// Paused collection: the period moves on and nothing is invoiced.
@@ -105,7 +105,7 @@ final class BillingCycle {
 				subscription.status = SubscriptionStatus.ACTIVE;
 			}
 			else if (subscription.status == SubscriptionStatus.PAST_DUE) {
-				SubscriptionLifecycle.recoverIfSettled(ledger, subscription);
+				SubscriptionStateMachine.recoverIfSettled(ledger, subscription);
 			}
 		}
 		else if (subscription.status != SubscriptionStatus.PAST_DUE) {

@@ -55,7 +55,7 @@ final class CheckoutSessions {
 		}
 		if (request.mode() == CheckoutMode.SUBSCRIPTION) {
 			Price price = ledger.catalog().requireAvailable(Objects.requireNonNull(request.priceId()));
-			SubscriptionLifecycle.requireCurrency(customer, price);
+			SubscriptionStateMachine.requireCurrency(customer, price);
 		}
 		else if (request.subscriptionId() != null) {
 			SandboxSubscription subscription = ledger.requireSubscription(request.subscriptionId());
@@ -101,7 +101,7 @@ final class CheckoutSessions {
 		SavedCard saved = SavedCards.attach(ledger, customer, card.get(), now);
 		if (session.mode == CheckoutMode.SUBSCRIPTION) {
 			Price price = ledger.catalog().price(Objects.requireNonNull(session.priceId));
-			SandboxSubscription subscription = SubscriptionLifecycle.start(ledger, customer, price, 1, saved, now);
+			SandboxSubscription subscription = SubscriptionStateMachine.start(ledger, customer, price, 1, saved, now);
 			session.subscriptionId = subscription.id;
 			// The card pays this subscription; it becomes the customer's default only if
 			// the customer has none, so other subscriptions keep their card.

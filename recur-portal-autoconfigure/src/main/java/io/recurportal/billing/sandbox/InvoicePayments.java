@@ -48,7 +48,7 @@ final class InvoicePayments {
 			throw new PortalException(PortalErrorCode.PAYMENT_FAILED, decline);
 		}
 		if (subscription != null) {
-			SubscriptionLifecycle.recoverIfSettled(ledger, subscription);
+			SubscriptionStateMachine.recoverIfSettled(ledger, subscription);
 		}
 		return invoice;
 	}

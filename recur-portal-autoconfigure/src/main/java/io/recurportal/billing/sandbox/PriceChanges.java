@@ -40,7 +40,7 @@ final class PriceChanges {
 		if (newPrice.id().equals(oldPrice.id())) {
 			throw new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE, "The subscription is already on this price.");
 		}
-		SubscriptionLifecycle.requireCurrency(ledger.requireCustomer(subscription.customerId), newPrice);
+		SubscriptionStateMachine.requireCurrency(ledger.requireCustomer(subscription.customerId), newPrice);
 		return ProrationCalculator.plan(subscription, oldPrice, newPrice, behavior, now);
 	}
 

@@ -188,26 +188,26 @@ public final class SandboxBillingGateway implements BillingGateway {
 	public Subscription cancel(String subscriptionId, CancelTiming timing, CancellationReason reason,
 			String idempotencyKey) {
 		return changeSubscription("subscription.cancel", idempotencyKey, subscriptionId,
-				(ledger, subscription, now) -> SubscriptionLifecycle.cancel(subscription, timing, reason, now), timing,
+				(ledger, subscription, now) -> SubscriptionStateMachine.cancel(subscription, timing, reason, now), timing,
 				reason);
 	}
 
 	@Override
 	public Subscription reactivate(String subscriptionId, String idempotencyKey) {
 		return changeSubscription("subscription.reactivate", idempotencyKey, subscriptionId,
-				(ledger, subscription, now) -> SubscriptionLifecycle.reactivate(subscription));
+				(ledger, subscription, now) -> SubscriptionStateMachine.reactivate(subscription));
 	}
 
 	@Override
 	public Subscription pause(String subscriptionId, @Nullable Instant resumesAt, String idempotencyKey) {
 		return changeSubscription("subscription.pause", idempotencyKey, subscriptionId,
-				(ledger, subscription, now) -> SubscriptionLifecycle.pause(subscription, resumesAt, now), resumesAt);
+				(ledger, subscription, now) -> SubscriptionStateMachine.pause(subscription, resumesAt, now), resumesAt);
 	}
 
 	@Override
 	public Subscription resume(String subscriptionId, String idempotencyKey) {
 		return changeSubscription("subscription.resume", idempotencyKey, subscriptionId,
-				(ledger, subscription, now) -> SubscriptionLifecycle.resume(subscription, now));
+				(ledger, subscription, now) -> SubscriptionStateMachine.resume(subscription, now));
 	}
 
 	@Override

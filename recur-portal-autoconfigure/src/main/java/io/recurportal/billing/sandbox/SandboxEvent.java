@@ -4,19 +4,21 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import io.recurportal.billing.BillingEventType;
+
 /**
- * A change the sandbox made, announced as Stripe would announce it with a webhook event:
+ * A change the sandbox made, announced as a provider announces it with an event:
  * renewals, failed and successful charges, cancellations, pauses, new cards, completed
  * checkouts. Listen with {@link SandboxBillingGateway#setEventListener}.
  *
  * @param id a unique id ({@code evt_sbx_...})
- * @param type the type in Stripe's names, {@code invoice.payment_failed} for example
+ * @param type what happened, {@link BillingEventType#INVOICE_PAYMENT_FAILED} for example
  * @param created when it happened, on the sandbox clock
  * @param customerId the customer concerned
  * @param subscriptionId the subscription concerned, if any
  * @param invoiceId the invoice concerned, if any
  */
-public record SandboxEvent(String id, String type, Instant created, String customerId,
+public record SandboxEvent(String id, BillingEventType type, Instant created, String customerId,
 		@Nullable String subscriptionId, @Nullable String invoiceId) {
 
 }

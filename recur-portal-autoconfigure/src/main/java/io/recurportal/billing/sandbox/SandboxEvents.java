@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.recurportal.billing.BillingEventType;
 import io.recurportal.billing.CheckoutStatus;
 import io.recurportal.billing.Customer;
 import io.recurportal.billing.InvoiceStatus;
@@ -17,7 +18,7 @@ import io.recurportal.billing.SubscriptionStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells what changed in a ledger between two moments, as the events Stripe would send:
+ * Tells what changed in a ledger between two moments, as the events a provider sends:
  * the sandbox's state machine stays as it is, and whatever changed it (a caller, or
  * time passing) is announced the same way.
  */
@@ -54,7 +55,7 @@ final class SandboxEvents {
 	 * @param before the snapshot
 	 * @param ledger the ledger now
 	 * @param now the time of the events
-	 * @return the events, in the order Stripe would send them
+	 * @return the events, in the order a provider such as Stripe sends them
 	 */
 	static List<SandboxEvent> since(Snapshot before, SandboxLedger ledger, Instant now) {
 		Snapshot after = snapshot(ledger);
@@ -62,15 +63,15 @@ final class SandboxEvents {
 		after.customers().forEach((id, customer) -> {
 			Customer previous = before.customers().get(id);
 			if (previous != null && !previous.equals(customer)) {
-				events.add(event("customer.updated", now, id, null, null));
+				events.add(event(BillingEventType.CUSTOMER_UPDATED, now, id, null, null));
 			}
 		});
 		for (SavedCard card : cardsAdded(before, ledger)) {
-			events.add(event("payment_method.attached", now, card.customerId(), null, null));
+			events.add(event(BillingEventType.PAYMENT_METHOD_ATTACHED, now, card.customerId(), null, null));
 		}
 		after.subscriptions().forEach((id, subscription) -> {
 			if (!before.subscriptions().containsKey(id)) {
-				events.add(event("customer.subscription.created", now, subscription.customerId(), id, null));
+				events.add(event(BillingEventType.SUBSCRIPTION_CREATED, now, subscription.customerId(), id, null));
 			}
 		});
 		ledger.customers()
@@ -87,7 +88,8 @@ final class SandboxEvents {
 			boolean completed = session.status == CheckoutStatus.COMPLETE
 					&& before.checkouts().get(session.id) != CheckoutStatus.COMPLETE;
 			if (completed) {
-				events.add(event("checkout.session.completed", now, session.customerId, session.subscriptionId, null));
+				events.add(event(BillingEventType.CHECKOUT_COMPLETED, now, session.customerId, session.subscriptionId,
+						null));
 			}
 		}
 		return events;
@@ -108,30 +110,34 @@ final class SandboxEvents {
 		InvoiceStatus previous = (before != null) ? before.status() : InvoiceStatus.DRAFT;
 		int previousAttempts = (before != null) ? before.attempts() : 0;
 		if (previous == InvoiceStatus.DRAFT && invoice.status != InvoiceStatus.DRAFT) {
-			events.add(event("invoice.finalized", now, invoice.customerId, invoice.subscriptionId, invoice.id));
+			events.add(event(BillingEventType.INVOICE_FINALIZED, now, invoice.customerId, invoice.subscriptionId,
+					invoice.id));
 		}
 		if (invoice.status == InvoiceStatus.PAID && previous != InvoiceStatus.PAID) {
-			events.add(event("invoice.paid", now, invoice.customerId, invoice.subscriptionId, invoice.id));
+			events.add(event(BillingEventType.INVOICE_PAID, now, invoice.customerId, invoice.subscriptionId,
+					invoice.id));
 		}
 		else if (invoice.attempts > previousAttempts && invoice.status == InvoiceStatus.OPEN) {
-			events.add(event("invoice.payment_failed", now, invoice.customerId, invoice.subscriptionId, invoice.id));
+			events.add(event(BillingEventType.INVOICE_PAYMENT_FAILED, now, invoice.customerId, invoice.subscriptionId,
+					invoice.id));
 		}
 	}
 
-	private static String subscriptionChange(SubscriptionStatus before, SubscriptionStatus after) {
+	private static BillingEventType subscriptionChange(SubscriptionStatus before, SubscriptionStatus after) {
 		if (after == SubscriptionStatus.CANCELED && before != SubscriptionStatus.CANCELED) {
-			return "customer.subscription.deleted";
+			return BillingEventType.SUBSCRIPTION_DELETED;
 		}
 		if (after == SubscriptionStatus.PAUSED && before != SubscriptionStatus.PAUSED) {
-			return "customer.subscription.paused";
+			return BillingEventType.SUBSCRIPTION_PAUSED;
 		}
 		if (before == SubscriptionStatus.PAUSED && after != SubscriptionStatus.PAUSED) {
-			return "customer.subscription.resumed";
+			return BillingEventType.SUBSCRIPTION_RESUMED;
 		}
-		return "customer.subscription.updated";
+		return BillingEventType.SUBSCRIPTION_UPDATED;
 	}
 
-	private static SandboxEvent event(String type, Instant now, String customerId, @Nullable String subscriptionId,
+	private static SandboxEvent event(BillingEventType type, Instant now, String customerId,
+			@Nullable String subscriptionId,
 			@Nullable String invoiceId) {
 		// Random, not counted: ids must not repeat after a restart when processed ids are kept in a database.
 		String id = "evt_sbx_" + UUID.randomUUID().toString().replace("-", "");

@@ -95,7 +95,7 @@ final class SandboxSeeder {
 		}
 		if (endedAt != null) {
 			subscription.canceledAt = endedAt;
-			SubscriptionLifecycle.end(subscription, endedAt);
+			SubscriptionStateMachine.end(subscription, endedAt);
 		}
 		if (seeded.resumesInDays() != null) {
 			subscription.resumesAt = now.plus(Duration.ofDays(seeded.resumesInDays()));

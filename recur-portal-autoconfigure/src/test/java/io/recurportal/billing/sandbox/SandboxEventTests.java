@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.recurportal.billing.BillingEventType;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.CancellationReason;
 import io.recurportal.billing.Customer;
@@ -35,14 +36,16 @@ class SandboxEventTests {
 		this.gateway.setEventListener(this.events::add);
 		Subscription subscription = this.sandbox.subscribe(customer.id(), "price_pro_monthly", VISA);
 		assertThat(this.events).extracting(SandboxEvent::type)
-			.containsExactly("customer.updated", "payment_method.attached", "customer.subscription.created",
-					"invoice.finalized", "invoice.paid", "checkout.session.completed");
+			.containsExactly(BillingEventType.CUSTOMER_UPDATED, BillingEventType.PAYMENT_METHOD_ATTACHED,
+					BillingEventType.SUBSCRIPTION_CREATED,
+					BillingEventType.INVOICE_FINALIZED, BillingEventType.INVOICE_PAID,
+							BillingEventType.CHECKOUT_COMPLETED);
 		assertThat(this.events).allSatisfy((event) -> {
 			assertThat(event.customerId()).isEqualTo(customer.id());
 			assertThat(event.created()).isEqualTo(SandboxFixture.APRIL_1);
 			assertThat(event.id()).startsWith("evt_sbx_");
 		});
-		assertThat(this.events).filteredOn((event) -> event.type().startsWith("invoice."))
+		assertThat(this.events).filteredOn((event) -> event.type().value().startsWith("invoice."))
 			.extracting(SandboxEvent::subscriptionId, SandboxEvent::invoiceId)
 			.containsOnly(tuple(subscription.id(), subscription.latestInvoiceId()));
 		assertThat(this.events).extracting(SandboxEvent::id).doesNotHaveDuplicates();
@@ -55,9 +58,9 @@ class SandboxEventTests {
 		this.gateway.advanceClock(Duration.ofDays(30));
 		Subscription renewed = this.sandbox.subscription(subscription.id());
 		assertThat(this.events).extracting(SandboxEvent::type, SandboxEvent::subscriptionId, SandboxEvent::invoiceId)
-			.containsExactly(tuple("invoice.finalized", subscription.id(), renewed.latestInvoiceId()),
-					tuple("invoice.paid", subscription.id(), renewed.latestInvoiceId()),
-					tuple("customer.subscription.updated", subscription.id(), null));
+			.containsExactly(tuple(BillingEventType.INVOICE_FINALIZED, subscription.id(), renewed.latestInvoiceId()),
+					tuple(BillingEventType.INVOICE_PAID, subscription.id(), renewed.latestInvoiceId()),
+					tuple(BillingEventType.SUBSCRIPTION_UPDATED, subscription.id(), null));
 		assertThat(this.events).extracting(SandboxEvent::created).containsOnly(MAY_1);
 	}
 
@@ -69,7 +72,8 @@ class SandboxEventTests {
 		this.gateway.advanceClock(Duration.ofDays(30));
 		assertThat(this.sandbox.subscription(subscription.id()).status()).isEqualTo(SubscriptionStatus.PAST_DUE);
 		assertThat(this.events).extracting(SandboxEvent::type)
-			.containsExactly("invoice.finalized", "invoice.payment_failed", "customer.subscription.updated");
+			.containsExactly(BillingEventType.INVOICE_FINALIZED, BillingEventType.INVOICE_PAYMENT_FAILED,
+					BillingEventType.SUBSCRIPTION_UPDATED);
 	}
 
 	@Test
@@ -80,8 +84,8 @@ class SandboxEventTests {
 				this.sandbox.key());
 		this.gateway.advanceClock(Duration.ofDays(30));
 		assertThat(this.events).extracting(SandboxEvent::type, SandboxEvent::created)
-			.containsExactly(tuple("customer.subscription.updated", SandboxFixture.APRIL_1),
-					tuple("customer.subscription.deleted", MAY_1));
+			.containsExactly(tuple(BillingEventType.SUBSCRIPTION_UPDATED, SandboxFixture.APRIL_1),
+					tuple(BillingEventType.SUBSCRIPTION_DELETED, MAY_1));
 	}
 
 	@Test
@@ -91,8 +95,8 @@ class SandboxEventTests {
 		this.gateway.pause(subscription.id(), null, this.sandbox.key());
 		this.gateway.resume(subscription.id(), this.sandbox.key());
 		assertThat(this.events).extracting(SandboxEvent::type)
-			.startsWith("customer.subscription.paused")
-			.contains("customer.subscription.resumed");
+			.startsWith(BillingEventType.SUBSCRIPTION_PAUSED)
+			.contains(BillingEventType.SUBSCRIPTION_RESUMED);
 	}
 
 	@Test
@@ -122,13 +126,12 @@ class SandboxEventTests {
 		List<String> heard = new ArrayList<>();
 		this.gateway.setEventListener((event) -> {
 			heard.add(event.type() + " " + this.gateway.findSubscription(subscription.id()).orElseThrow().status());
-			if (event.type().equals("customer.subscription.paused")) {
+			if (event.type().equals(BillingEventType.SUBSCRIPTION_PAUSED)) {
 				this.gateway.resume(subscription.id(), this.sandbox.key());
 			}
 		});
 		this.gateway.pause(subscription.id(), null, this.sandbox.key());
-		assertThat(heard).containsExactly("customer.subscription.paused PAUSED",
-				"customer.subscription.resumed ACTIVE");
+		assertThat(heard).containsExactly("SUBSCRIPTION_PAUSED PAUSED", "SUBSCRIPTION_RESUMED ACTIVE");
 	}
 
 	@Test
@@ -142,7 +145,7 @@ class SandboxEventTests {
 		this.gateway.resume(subscription.id(), this.sandbox.key());
 		assertThat(this.sandbox.subscription(subscription.id()).status()).isEqualTo(SubscriptionStatus.ACTIVE);
 		assertThat(this.events).extracting(SandboxEvent::type)
-			.containsExactly("customer.subscription.paused", "customer.subscription.resumed");
+			.containsExactly(BillingEventType.SUBSCRIPTION_PAUSED, BillingEventType.SUBSCRIPTION_RESUMED);
 	}
 
 	@Test

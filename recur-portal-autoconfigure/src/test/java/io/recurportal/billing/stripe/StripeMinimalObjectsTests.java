@@ -23,8 +23,8 @@ import io.recurportal.billing.ProrationPreview;
 import io.recurportal.billing.Subscription;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
-import io.recurportal.webhook.StripeEventReader;
-import io.recurportal.webhook.WebhookEvent;
+import io.recurportal.billing.stripe.webhook.StripeEventReader;
+import io.recurportal.billing.BillingEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,7 +130,8 @@ class StripeMinimalObjectsTests {
 		String expanded = fixture("minimal/recurring-price.json",
 				(price) -> price.set("product", object(minimal("product"))));
 		String oneTime = fixture("minimal/price.json", (price) -> price.set("product", object(minimal("product"))));
-		stripe.stubFor(get(urlPathEqualTo("/v1/prices")).willReturn(json(list("/v1/prices", false, oneTime, expanded))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/prices")).willReturn(json(list("/v1/prices", false, oneTime,
+				expanded))));
 		stripe.stubFor(get(urlPathEqualTo("/v1/prices/price_minimal")).willReturn(json(oneTime)));
 
 		assertThat(this.gateway.listPrices()).isEmpty();
@@ -198,7 +199,8 @@ class StripeMinimalObjectsTests {
 		String empty = fixture("minimal/subscription.json",
 				(subscription) -> subscription.withObject("items").putArray("data"));
 		stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions/sub_minimal")).willReturn(json(empty)));
-		stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions")).willReturn(json(list("/v1/subscriptions", false, empty))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions")).willReturn(json(list("/v1/subscriptions", false,
+				empty))));
 
 		assertThat(this.gateway.listSubscriptions("cus_minimal")).isEmpty();
 		PortalException ex = catchThrowableOfType(PortalException.class,
@@ -283,7 +285,8 @@ class StripeMinimalObjectsTests {
 				(method) -> method.put("id", "pm_minimal_card").put("customer", "cus_minimal"));
 		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods"))
 			.willReturn(json(list("/v1/payment_methods", false, minimal("payment-method"), attached))));
-		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_minimal")).willReturn(json(minimal("payment-method"))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_minimal")).willReturn(json(minimal(
+				"payment-method"))));
 		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_minimal_card"))
 			.willReturn(json(attached)));
 		stripe.stubFor(post(urlPathEqualTo("/v1/customers/cus_minimal")).willReturn(json(minimal("customer"))));
@@ -372,7 +375,7 @@ class StripeMinimalObjectsTests {
 		String event = fixture("minimal/event.json", (edited) -> ((ObjectNode) edited.get("data")).set("object",
 				object(minimal("checkout-session"))));
 
-		WebhookEvent read = new StripeEventReader().read(event);
+		BillingEvent read = new StripeEventReader().read(event);
 
 		assertThat(read.id()).isEqualTo("evt_minimal");
 		assertThat(read.customerId()).isNull();

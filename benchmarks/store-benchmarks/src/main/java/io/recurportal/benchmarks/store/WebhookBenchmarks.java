@@ -32,10 +32,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
+import io.recurportal.billing.BillingEvent;
+import io.recurportal.billing.BillingEventSink.Outcome;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.sandbox.SandboxClock;
 import io.recurportal.billing.sandbox.SandboxSeed;
 import io.recurportal.billing.sandbox.SandboxSettings;
+import io.recurportal.billing.stripe.webhook.StripeEventReader;
+import io.recurportal.billing.stripe.webhook.StripeSignatureVerifier;
 import io.recurportal.customer.BillingAccountCustomerResolver;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.snapshot.JdbcBillingSnapshotStore;
@@ -43,12 +47,8 @@ import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.JdbcSubscriptionMirror;
 import io.recurportal.webhook.JdbcWebhookEventStore;
 import io.recurportal.webhook.SpringProcessingTransactions;
-import io.recurportal.webhook.StripeEventReader;
-import io.recurportal.webhook.StripeSignatureVerifier;
-import io.recurportal.webhook.WebhookEvent;
 import io.recurportal.webhook.WebhookEventHandler;
 import io.recurportal.webhook.WebhookEventProcessor;
-import io.recurportal.webhook.WebhookEventProcessor.Outcome;
 
 /**
  * Benchmark 5: Stripe webhook events ingested per second on PostgreSQL, with
@@ -151,7 +151,7 @@ public class WebhookBenchmarks {
 	@Benchmark
 	public Outcome ingest(Delivery delivery) {
 		this.verifier.verify(delivery.payload, delivery.signature);
-		WebhookEvent event = this.reader.read(delivery.payload);
+		BillingEvent event = this.reader.read(delivery.payload);
 		Outcome outcome = this.processor.process(event);
 		delivery.count(this, outcome == Outcome.PROCESSED);
 		return outcome;

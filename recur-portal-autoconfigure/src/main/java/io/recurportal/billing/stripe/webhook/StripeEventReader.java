@@ -1,21 +1,41 @@
-package io.recurportal.webhook;
+package io.recurportal.billing.stripe.webhook;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.recurportal.billing.BillingEvent;
+import io.recurportal.billing.BillingEventType;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 
 /**
- * Reads a Stripe event's JSON into a {@link WebhookEvent}: its id, type and time, and
+ * Reads a Stripe event's JSON into a {@link BillingEvent}: its id, type and time, and
  * the ids of what it concerns. Only ids are read, which are the same in every API
- * version, so an endpoint on another API version than stripe-java's works too.
+ * version, so an endpoint on another API version than stripe-java's works too. Stripe's
+ * type names stay here: the event carries the {@link BillingEventType} they mean, and
+ * Stripe's name only as its label in logs and metrics.
  */
 public final class StripeEventReader {
+
+	// Stripe's names of the events the portal handles; any other is acknowledged and ignored.
+	private static final Map<String, BillingEventType> TYPES = Map.ofEntries(
+			Map.entry("customer.subscription.created", BillingEventType.SUBSCRIPTION_CREATED),
+			Map.entry("customer.subscription.updated", BillingEventType.SUBSCRIPTION_UPDATED),
+			Map.entry("customer.subscription.deleted", BillingEventType.SUBSCRIPTION_DELETED),
+			Map.entry("customer.subscription.paused", BillingEventType.SUBSCRIPTION_PAUSED),
+			Map.entry("customer.subscription.resumed", BillingEventType.SUBSCRIPTION_RESUMED),
+			Map.entry("invoice.paid", BillingEventType.INVOICE_PAID),
+			Map.entry("invoice.payment_failed", BillingEventType.INVOICE_PAYMENT_FAILED),
+			Map.entry("invoice.finalized", BillingEventType.INVOICE_FINALIZED),
+			Map.entry("customer.updated", BillingEventType.CUSTOMER_UPDATED),
+			Map.entry("payment_method.attached", BillingEventType.PAYMENT_METHOD_ATTACHED),
+			Map.entry("payment_method.detached", BillingEventType.PAYMENT_METHOD_DETACHED),
+			Map.entry("checkout.session.completed", BillingEventType.CHECKOUT_COMPLETED));
 
 	/** Customer (and subscription) metadata holding the host's account id. */
 	static final String ACCOUNT_ID_METADATA = "recur_account_id";
@@ -28,7 +48,7 @@ public final class StripeEventReader {
 	 * @return the event
 	 * @throws PortalException {@code invalid_request} when the payload is not an event
 	 */
-	public WebhookEvent read(String payload) {
+	public BillingEvent read(String payload) {
 		JsonNode event;
 		try {
 			event = jsonMapper.readTree(payload);
@@ -45,7 +65,7 @@ public final class StripeEventReader {
 		JsonNode object = event.path("data").path("object");
 		String objectType = text(object, "object");
 		String objectId = text(object, "id");
-		return new WebhookEvent(id, type, Instant.ofEpochSecond(created.asLong()),
+		return new BillingEvent(id, TYPES.get(type), type, Instant.ofEpochSecond(created.asLong()),
 				customerId(event, object, objectType, objectId), subscriptionId(object, objectType, objectId),
 				"invoice".equals(objectType) ? objectId : null, accountId(object, objectType));
 	}

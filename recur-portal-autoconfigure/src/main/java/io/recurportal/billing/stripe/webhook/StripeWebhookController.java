@@ -1,4 +1,4 @@
-package io.recurportal.webhook;
+package io.recurportal.billing.stripe.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +18,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.recurportal.access.PortalEndpoint;
+import io.recurportal.billing.BillingEvent;
+import io.recurportal.billing.BillingEventSink;
+import io.recurportal.billing.BillingEventSink.Outcome;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.error.PortalProblemDetails;
 import io.recurportal.metrics.PortalMetrics;
-import io.recurportal.webhook.WebhookEventProcessor.Outcome;
 
 /**
  * Stripe's webhook endpoint, {@code POST /webhooks/stripe} by default
@@ -55,7 +57,7 @@ public class StripeWebhookController {
 
 	private final StripeEventReader reader;
 
-	private final WebhookEventProcessor processor;
+	private final BillingEventSink processor;
 
 	private PortalMetrics metrics = PortalMetrics.none();
 
@@ -65,10 +67,10 @@ public class StripeWebhookController {
 	 * Creates the endpoint.
 	 * @param verifier checks signatures
 	 * @param reader reads events
-	 * @param processor processes them
+	 * @param processor processes them, once each
 	 */
 	public StripeWebhookController(StripeSignatureVerifier verifier, StripeEventReader reader,
-			WebhookEventProcessor processor) {
+			BillingEventSink processor) {
 		Assert.notNull(verifier, "'verifier' must not be null");
 		Assert.notNull(reader, "'reader' must not be null");
 		Assert.notNull(processor, "'processor' must not be null");
@@ -113,7 +115,7 @@ public class StripeWebhookController {
 		}
 		// The signature covers the bytes as sent: read them as they are, not reformatted.
 		String payload = new String(bytes, StandardCharsets.UTF_8);
-		WebhookEvent event;
+		BillingEvent event;
 		try {
 			this.verifier.verify(payload, signature);
 			event = this.reader.read(payload);

@@ -1,4 +1,4 @@
-package io.recurportal.webhook;
+package io.recurportal.billing.stripe.webhook;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +21,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import io.recurportal.webhook.PortalBillingEvent;
+import io.recurportal.webhook.SubscriptionCreatedEvent;
+import io.recurportal.webhook.JdbcWebhookEventStore;
+import io.recurportal.webhook.WebhookEventStore;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
 import io.recurportal.billing.Subscription;
@@ -48,7 +52,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and only genuine, fresh events change anything.
  */
 @SpringBootTest(classes = { TestHostApplication.class, StripeWebhookIntegrationTests.Config.class },
-		properties = { "recur.portal.webhook.secrets=whsec_previous,whsec_current", "recur.portal.login.enabled=false" })
+		properties = { "recur.portal.webhook.secrets=whsec_previous,whsec_current",
+				"recur.portal.login.enabled=false" })
 @AutoConfigureMockMvc
 class StripeWebhookIntegrationTests {
 

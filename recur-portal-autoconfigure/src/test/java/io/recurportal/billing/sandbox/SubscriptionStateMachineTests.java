@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What customers do to subscriptions: cancel, reactivate, pause and resume.
  */
-class SubscriptionLifecycleTests {
+class SubscriptionStateMachineTests {
 
 	private final SandboxFixture sandbox = new SandboxFixture();
 

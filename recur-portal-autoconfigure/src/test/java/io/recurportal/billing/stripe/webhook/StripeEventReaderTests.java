@@ -1,9 +1,11 @@
-package io.recurportal.webhook;
+package io.recurportal.billing.stripe.webhook;
 
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.recurportal.billing.BillingEventType;
+import io.recurportal.billing.BillingEvent;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 
@@ -22,15 +24,28 @@ class StripeEventReaderTests {
 
 	@Test
 	void readWhenSubscriptionEventThenIdsAndTime() {
-		WebhookEvent event = this.reader.read(event("evt_1", "customer.subscription.updated", 1772366400,
+		BillingEvent event = this.reader.read(event("evt_1", "customer.subscription.updated", 1772366400,
 				"{\"id\": \"sub_1\", \"object\": \"subscription\", \"customer\": \"cus_1\", \"metadata\": {}}"));
-		assertThat(event).isEqualTo(new WebhookEvent("evt_1", "customer.subscription.updated",
+		assertThat(event).isEqualTo(new BillingEvent("evt_1", BillingEventType.SUBSCRIPTION_UPDATED,
+				"customer.subscription.updated",
 				Instant.ofEpochSecond(1772366400), "cus_1", "sub_1", null, null));
+	}
+
+	// Stripe's names of the handled types map to the portal's; any other is acknowledged and ignored.
+	@Test
+	void readThenOnlyTheListedTypesAreHandled() {
+		assertThat(this.reader.read(event("evt_1", "customer.subscription.paused", 1, "{}")).type())
+			.isEqualTo(BillingEventType.SUBSCRIPTION_PAUSED);
+		assertThat(this.reader.read(event("evt_1", "payment_method.detached", 1, "{}")).type())
+			.isEqualTo(BillingEventType.PAYMENT_METHOD_DETACHED);
+		BillingEvent refund = this.reader.read(event("evt_1", "charge.refunded", 1, "{}"));
+		assertThat(refund.type()).isNull();
+		assertThat(refund.name()).isEqualTo("charge.refunded");
 	}
 
 	@Test
 	void readWhenSubscriptionNamesItsAccountThenAccountId() {
-		WebhookEvent event = this.reader.read(event("evt_1", "customer.subscription.created", 1,
+		BillingEvent event = this.reader.read(event("evt_1", "customer.subscription.created", 1,
 				"{\"id\": \"sub_1\", \"object\": \"subscription\", \"customer\": \"cus_1\","
 						+ " \"metadata\": {\"recur_account_id\": \"acc_1\"}}"));
 		assertThat(event.accountId()).isEqualTo("acc_1");
@@ -38,7 +53,7 @@ class StripeEventReaderTests {
 
 	@Test
 	void readWhenInvoiceThenSubscriptionFromItsParent() {
-		WebhookEvent event = this.reader.read(event("evt_1", "invoice.paid", 1,
+		BillingEvent event = this.reader.read(event("evt_1", "invoice.paid", 1,
 				"{\"id\": \"in_1\", \"object\": \"invoice\", \"customer\": \"cus_1\", \"parent\":"
 						+ " {\"type\": \"subscription_details\","
 						+ " \"subscription_details\": {\"subscription\": \"sub_1\"}}}"));
@@ -50,7 +65,7 @@ class StripeEventReaderTests {
 
 	@Test
 	void readWhenCustomerExpandedThenItsId() {
-		WebhookEvent event = this.reader.read(event("evt_1", "checkout.session.completed", 1,
+		BillingEvent event = this.reader.read(event("evt_1", "checkout.session.completed", 1,
 				"{\"id\": \"cs_1\", \"object\": \"checkout.session\", \"customer\": {\"id\": \"cus_1\"},"
 						+ " \"subscription\": \"sub_1\"}"));
 		assertThat(event.customerId()).isEqualTo("cus_1");
@@ -60,7 +75,7 @@ class StripeEventReaderTests {
 
 	@Test
 	void readWhenCustomerEventThenCustomerAndAccountFromMetadata() {
-		WebhookEvent event = this.reader.read(event("evt_1", "customer.updated", 1,
+		BillingEvent event = this.reader.read(event("evt_1", "customer.updated", 1,
 				"{\"id\": \"cus_1\", \"object\": \"customer\", \"metadata\": {\"recur_account_id\": \"acc_1\"}}"));
 		assertThat(event.customerId()).isEqualTo("cus_1");
 		assertThat(event.accountId()).isEqualTo("acc_1");

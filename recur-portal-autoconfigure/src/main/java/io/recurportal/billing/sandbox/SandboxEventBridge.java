@@ -1,4 +1,4 @@
-package io.recurportal.webhook;
+package io.recurportal.billing.sandbox;
 
 import java.util.function.Consumer;
 
@@ -9,18 +9,18 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.Assert;
 
+import io.recurportal.billing.BillingEvent;
+import io.recurportal.billing.BillingEventSink;
 import io.recurportal.billing.BillingGateway;
-import io.recurportal.billing.sandbox.SandboxBillingGateway;
-import io.recurportal.billing.sandbox.SandboxEvent;
 
 /**
- * Hands the sandbox's events to the same processing as Stripe's webhook, so that with the
- * sandbox a renewal, a failed charge or a cancellation reaches the mirror and the host's
- * listeners as it would with Stripe. There is no HTTP and no signature: the events come
- * from inside the application.
+ * The sandbox's event source: hands its events to the same processing as any provider's,
+ * so that with the sandbox a renewal, a failed charge or a cancellation reaches the
+ * mirror and the host's listeners as it would with Stripe. There is no HTTP and no
+ * signature: the events come from inside the application.
  * <p>
- * It listens only when the gateway is the sandbox itself: a host's own gateway, or a
- * test double put in the sandbox's place, has no events to give.
+ * It listens only when the gateway is the sandbox itself: a test double put in the
+ * sandbox's place has no events to give.
  */
 public final class SandboxEventBridge implements Consumer<SandboxEvent>, InitializingBean, DisposableBean {
 
@@ -28,14 +28,14 @@ public final class SandboxEventBridge implements Consumer<SandboxEvent>, Initial
 
 	private final BillingGateway gateway;
 
-	private final WebhookEventProcessor processor;
+	private final BillingEventSink processor;
 
 	/**
 	 * Creates a bridge; it listens once initialized, until destroyed.
 	 * @param gateway the provider; listened to when it is the sandbox
-	 * @param processor the processing shared with Stripe's webhook
+	 * @param processor the portal's processing of provider events
 	 */
-	public SandboxEventBridge(BillingGateway gateway, WebhookEventProcessor processor) {
+	public SandboxEventBridge(BillingGateway gateway, BillingEventSink processor) {
 		Assert.notNull(gateway, "'gateway' must not be null");
 		Assert.notNull(processor, "'processor' must not be null");
 		this.gateway = gateway;
@@ -67,12 +67,12 @@ public final class SandboxEventBridge implements Consumer<SandboxEvent>, Initial
 	@Override
 	public void accept(SandboxEvent event) {
 		try {
-			this.processor.process(new WebhookEvent(event.id(), event.type(), event.created(), event.customerId(),
+			this.processor.process(new BillingEvent(event.id(), event.type(), event.created(), event.customerId(),
 					event.subscriptionId(), event.invoiceId(), null));
 		}
 		catch (RuntimeException ex) {
 			// The sandbox does not deliver again; syncing the account (the sync endpoint) catches up.
-			logger.warn("Could not process sandbox event " + event.type() + " " + event.id(), ex);
+			logger.warn("Could not process sandbox event " + event.type().value() + " " + event.id(), ex);
 		}
 	}
 

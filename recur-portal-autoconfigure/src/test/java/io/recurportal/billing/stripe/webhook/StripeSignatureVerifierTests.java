@@ -1,4 +1,4 @@
-package io.recurportal.webhook;
+package io.recurportal.billing.stripe.webhook;
 
 import java.time.Clock;
 import java.time.Duration;

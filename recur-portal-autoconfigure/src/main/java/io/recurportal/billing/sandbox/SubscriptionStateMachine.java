@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * pause, resume, and the way back from on hold. What time does is in
  * {@link BillingCycle}.
  */
-final class SubscriptionLifecycle {
+final class SubscriptionStateMachine {
 
-	private SubscriptionLifecycle() {
+	private SubscriptionStateMachine() {
 	}
 
 	/**

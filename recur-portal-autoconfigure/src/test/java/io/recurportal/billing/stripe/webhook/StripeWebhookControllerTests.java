@@ -1,4 +1,4 @@
-package io.recurportal.webhook;
+package io.recurportal.billing.stripe.webhook;
 
 import java.io.InputStream;
 import java.time.Clock;
@@ -16,6 +16,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import io.recurportal.webhook.ProcessingTransactions;
+import io.recurportal.webhook.InMemoryWebhookEventStore;
+import io.recurportal.webhook.WebhookEventProcessor;
+import io.recurportal.webhook.WebhookEventHandler;
 import io.recurportal.testsupport.TestSnapshots;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.billing.BillingGateway;

@@ -1,6 +1,8 @@
-package io.recurportal.autoconfigure;
+package io.recurportal.billing.stripe.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 import com.stripe.StripeClient;
 import org.apache.commons.logging.Log;
@@ -9,16 +11,21 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
-import io.recurportal.autoconfigure.RecurPortalProperties.BillingProviderType;
+import io.recurportal.autoconfigure.ConditionalOnBillingProvider;
+import io.recurportal.autoconfigure.RecurPortalBillingAutoConfiguration;
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.BillingProvider;
+import io.recurportal.billing.BillingProvider.Capability;
 import io.recurportal.billing.stripe.HostedPortalFlow;
 import io.recurportal.billing.stripe.StripeBillingGateway;
 import io.recurportal.billing.stripe.StripeBillingPortal;
@@ -31,22 +38,29 @@ import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.session.ProviderHostedPortal;
 
 /**
- * The Stripe provider, chosen when a secret key is set. Its {@code StripeClient} is its
- * own, not a bean: the host's client (if any) keeps its own settings, and the portal's
- * keeps the retry and idempotency behaviour the gateway relies on.
+ * Auto-configuration of the Stripe provider, selected by {@code recur.portal.billing=stripe}
+ * or, under {@code auto}, by a secret key: its {@link BillingGateway}, its
+ * {@link BillingProvider capabilities}, and Stripe's hosted portal in
+ * {@code recur.portal.mode=stripe-hosted}. Its {@code StripeClient} is its own, not a
+ * bean: the host's client (if any) keeps its own settings, and the portal's keeps the
+ * retry and idempotency behaviour the gateway relies on.
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnBillingProvider(BillingProviderType.STRIPE)
+@AutoConfiguration(before = RecurPortalBillingAutoConfiguration.class)
 @ConditionalOnClass(name = "com.stripe.StripeClient")
-class StripeBillingConfiguration {
+@ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
+@ConditionalOnBillingProvider(value = "stripe", autoWhen = "recur.portal.stripe.secret-key")
+@EnableConfigurationProperties(StripeProperties.class)
+public final class StripeBillingAutoConfiguration {
 
-	private static final Log logger = LogFactory.getLog(StripeBillingConfiguration.class);
+	/** The origins of Stripe's hosted checkout and billing portal, where portal forms may lead. */
+	static final List<String> FORM_ACTION_ORIGINS = List.of("https://checkout.stripe.com",
+			"https://billing.stripe.com");
+
+	private static final Log logger = LogFactory.getLog(StripeBillingAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean(BillingGateway.class)
-	StripeBillingGateway stripeBillingGateway(RecurPortalProperties properties,
-			ObjectProvider<PortalMetrics> metrics) {
-		RecurPortalProperties.Stripe stripe = properties.getStripe();
+	StripeBillingGateway stripeBillingGateway(StripeProperties stripe, ObjectProvider<PortalMetrics> metrics) {
 		String secretKey = secretKey(stripe);
 		return new StripeBillingGateway(client(stripe, metrics.getIfAvailable(PortalMetrics::none)),
 				StripeGatewaySettings.forSecretKey(secretKey, stripe.getPublishableKey(), stripe.getConnectTimeout(),
@@ -54,11 +68,18 @@ class StripeBillingConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	BillingProvider stripeBillingProvider() {
+		return new BillingProvider("stripe", Set.of(Capability.HOSTED_PORTAL, Capability.CHECKOUT, Capability.PAUSE,
+				Capability.WEBHOOK_SECRET), FORM_ACTION_ORIGINS);
+	}
+
+	@Bean
 	@ConditionalOnProperty(name = "recur.portal.mode", havingValue = "stripe-hosted")
 	@ConditionalOnMissingBean
-	StripeBillingPortal stripeBillingPortal(RecurPortalProperties properties, PortalConfigurations configurations,
+	StripeBillingPortal stripeBillingPortal(StripeProperties stripe, PortalConfigurations configurations,
 			ObjectProvider<PortalMetrics> metrics) {
-		return new StripeBillingPortal(client(properties.getStripe(), metrics.getIfAvailable(PortalMetrics::none)),
+		return new StripeBillingPortal(client(stripe, metrics.getIfAvailable(PortalMetrics::none)),
 				configurations.hostedPortals());
 	}
 
@@ -106,7 +127,7 @@ class StripeBillingConfiguration {
 		return subscriptionId;
 	}
 
-	private static StripeClient client(RecurPortalProperties.Stripe stripe, PortalMetrics metrics) {
+	private static StripeClient client(StripeProperties stripe, PortalMetrics metrics) {
 		return StripeClients.create(secretKey(stripe), stripe.getApiBase(), stripe.getMaxNetworkRetries(),
 				positive("connect-timeout", stripe.getConnectTimeout()),
 				positive("read-timeout", stripe.getReadTimeout()), positive("call-timeout", stripe.getCallTimeout()),
@@ -121,7 +142,7 @@ class StripeBillingConfiguration {
 		return timeout;
 	}
 
-	private static String secretKey(RecurPortalProperties.Stripe stripe) {
+	private static String secretKey(StripeProperties stripe) {
 		String secretKey = stripe.getSecretKey();
 		if (!StringUtils.hasText(secretKey)) {
 			throw new InvalidConfigurationPropertyValueException("recur.portal.stripe.secret-key", "",

@@ -1,4 +1,4 @@
-package io.recurportal.web;
+package io.recurportal.billing.sandbox.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +20,9 @@ import io.recurportal.billing.CheckoutStatus;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
-import io.recurportal.session.PortalSession;
 import io.recurportal.subscription.SubscriptionCheckout;
+import io.recurportal.web.PortalPage;
+import io.recurportal.web.PortalPageContext;
 
 /**
  * The sandbox provider's checkout page: what Stripe Checkout is in Stripe mode. A
@@ -31,6 +32,7 @@ import io.recurportal.subscription.SubscriptionCheckout;
  * is answered as for an unknown id.
  */
 @Controller
+@PortalPage
 @RequestMapping("${recur.portal.web.path:/portal}/sandbox/checkout")
 @PortalEndpoint.Public("Stands in for the provider's hosted checkout page; it checks itself that the browser's "
 		+ "portal session is of the account that made the checkout.")
@@ -42,7 +44,12 @@ public class SandboxCheckoutController {
 
 	private final PortalPageContext context;
 
-	SandboxCheckoutController(BillingGateway gateway, PortalPageContext context) {
+	/**
+	 * Creates the page.
+	 * @param gateway the provider; the page answers only when it is the sandbox
+	 * @param context what every portal page needs
+	 */
+	public SandboxCheckoutController(BillingGateway gateway, PortalPageContext context) {
 		this.gateway = gateway;
 		this.context = context;
 	}
@@ -86,8 +93,7 @@ public class SandboxCheckoutController {
 	// Only the account that made a checkout (through its portal session, the browser's
 	// cookie) opens or pays it; anyone else gets what an unknown id gets.
 	private void requireOwnedBy(String id, HttpServletRequest request) {
-		PortalSession session = PortalPagesController.session();
-		String account = (session != null) ? PortalSessionCallerResolver.accountIdOf(session) : null;
+		String account = this.context.sessionAccountId();
 		boolean owned = account != null && sandbox().findCheckoutSessionMetadata(id)
 			.map((metadata) -> account.equals(metadata.get(SubscriptionCheckout.ACCOUNT_METADATA_KEY)))
 			.orElse(false);

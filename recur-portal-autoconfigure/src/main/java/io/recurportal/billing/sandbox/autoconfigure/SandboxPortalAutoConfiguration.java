@@ -1,0 +1,60 @@
+package io.recurportal.billing.sandbox.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.recurportal.autoconfigure.RecurPortalPagesAutoConfiguration;
+import io.recurportal.autoconfigure.RecurPortalWebhookAutoConfiguration;
+import io.recurportal.billing.BillingEventSink;
+import io.recurportal.billing.BillingGateway;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.billing.sandbox.SandboxEventBridge;
+import io.recurportal.billing.sandbox.web.SandboxCheckoutController;
+import io.recurportal.web.PortalPageContext;
+
+/**
+ * Auto-configuration of what the sandbox adds to the portal when it is the provider: its
+ * event source, handing its events to the portal's {@link BillingEventSink}, and its
+ * checkout page, what Stripe Checkout is with Stripe.
+ */
+@AutoConfiguration(after = { SandboxBillingAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class,
+		RecurPortalPagesAutoConfiguration.class })
+@ConditionalOnClass(name = "com.lowagie.text.Document")
+@ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
+@ConditionalOnBean(SandboxBillingGateway.class)
+public final class SandboxPortalAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "recur.portal.webhook.enabled", matchIfMissing = true)
+	@ConditionalOnBean(BillingEventSink.class)
+	static class SandboxEventsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SandboxEventBridge sandboxEventBridge(BillingGateway gateway, BillingEventSink processor) {
+			return new SandboxEventBridge(gateway, processor);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.thymeleaf.spring6.SpringTemplateEngine")
+	@ConditionalOnBean(PortalPageContext.class)
+	static class SandboxCheckoutConfiguration {
+
+		@Bean
+		SandboxCheckoutController recurPortalSandboxCheckoutController(BillingGateway gateway,
+				PortalPageContext context) {
+			return new SandboxCheckoutController(gateway, context);
+		}
+
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.recurportal.billing.fake;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import io.recurportal.billing.BillingEventSink;
+import io.recurportal.billing.BillingProvider;
+import io.recurportal.billing.BillingProvider.Capability;
+import io.recurportal.testsupport.TestSandbox;
+
+/**
+ * Plugs the fake provider in, the way a provider's auto-configuration does: its gateway,
+ * its capabilities and its event source. Nothing outside this package knows it; the
+ * sandbox's and Stripe's auto-configurations back off because there is a gateway.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class FakeProviderConfiguration {
+
+	/** The fake provider's name. */
+	public static final String NAME = "fake";
+
+	/** Where the fake's hosted pages would be, for the pages' {@code form-action}. */
+	public static final String ORIGIN = "https://pay.fake.example";
+
+	// The ledger is seeded from the tests' seed, so the portal's suites find their data.
+	@Bean
+	FakeBillingGateway fakeBillingGateway() {
+		return new FakeBillingGateway(TestSandbox.create());
+	}
+
+	@Bean
+	BillingProvider fakeBillingProvider() {
+		return new BillingProvider(NAME, Set.of(Capability.CHECKOUT, Capability.PAUSE, Capability.LOCAL_DEVELOPMENT),
+				List.of(ORIGIN));
+	}
+
+	@Bean
+	FakeEventSource fakeEventSource(FakeBillingGateway gateway, BillingEventSink sink) {
+		return new FakeEventSource(gateway, sink);
+	}
+
+}
