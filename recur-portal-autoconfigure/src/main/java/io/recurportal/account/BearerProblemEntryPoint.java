@@ -49,7 +49,7 @@ public final class BearerProblemEntryPoint implements AuthenticationEntryPoint {
 	/**
 	 * An entry point that names the resource metadata on a configured origin.
 	 * @param origin supplies the application's absolute URL of a path, as
-	 * {@link io.recurportal.session.PortalLinks#applicationUrl(String)} does, or
+	 * the portal links do, or
 	 * {@code null} when no origin is configured
 	 */
 	public BearerProblemEntryPoint(Function<String, @Nullable String> origin) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,6 +89,10 @@ public class ProfileController {
 		if (newAddress && !this.emailChanges.isAvailable()) {
 			return refuse(caller, request, response, model, "profile.email.unavailable");
 		}
+		// Before anything is saved: over the limit, the whole form is refused and nothing is sent.
+		if (newAddress && !this.emailChanges.tryAcquire(this.profiles.customer(caller).id(), cleanEmail)) {
+			return refuse(caller, request, response, model, "profile.email.too_many", HttpStatus.TOO_MANY_REQUESTS);
+		}
 		Address address = new Address(clean(line1, 200), clean(line2, 200), clean(city, 100), clean(state, 100),
 				clean(postalCode, 20), (country != null && !country.isBlank()) ? country.toUpperCase() : null);
 		Customer saved = this.profiles.update(caller, new CustomerProfileUpdate(clean(name, 200), cleanEmail,
@@ -104,10 +109,15 @@ public class ProfileController {
 
 	private String refuse(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
 			String error) {
+		return refuse(caller, request, response, model, error, HttpStatus.BAD_REQUEST);
+	}
+
+	private String refuse(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
+			String error, HttpStatus status) {
 		this.context.prepare(model, request, response, caller, PortalPagesController.session(), null);
 		addCustomer(caller, model);
 		model.addAttribute("error", error);
-		response.setStatus(400);
+		response.setStatus(status.value());
 		return "recur-portal/profile";
 	}
 
