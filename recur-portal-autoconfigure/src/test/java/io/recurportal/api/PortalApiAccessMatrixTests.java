@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -138,6 +140,42 @@ class PortalApiAccessMatrixTests {
 
 	private static Expect ok() {
 		return new Expect(200, null);
+	}
+
+	@ParameterizedTest(name = "{0} as {1}, Accept: ??? and text/csv")
+	@MethodSource("cases")
+	void failuresAreProblemsWhateverTheAccept(Endpoint endpoint, Caller caller) throws Exception {
+		Expect expected = endpoint.expectFor(caller);
+		// Successful rows would act before the unusable Accept is noticed: only failures run here.
+		Assumptions.assumeTrue(expected.code() != null);
+		String path = endpoint.path().replace("{invoice}", firstInvoiceOf("cus_active"));
+		for (String accept : List.of("???", "text/csv")) {
+			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method(), path)
+				.header(HttpHeaders.ACCEPT, accept);
+			if (endpoint.body() != null) {
+				request.contentType(MediaType.APPLICATION_JSON).content(endpoint.body());
+			}
+			caller.token().ifPresent((token) -> request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+			MvcResult result = this.mvc.perform(request).andReturn();
+			String body = result.getResponse().getContentAsString();
+			assertThat(result.getResponse().getStatus()).as(accept + " " + body).isEqualTo(expected.status());
+			assertThat(result.getResponse().getContentType()).as(accept).startsWith("application/problem+json");
+			assertThat(body).as(accept).contains("\"code\":\"" + expected.code() + "\"");
+		}
+	}
+
+	@Test
+	void unusableAcceptOnASuccessIsANotAcceptableProblem() throws Exception {
+		for (String accept : List.of("???", "text/csv")) {
+			MvcResult result = this.mvc
+				.perform(MockMvcRequestBuilders.get("/api/subscriptions/identity")
+					.header(HttpHeaders.ACCEPT, accept)
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + jwts.token("acct_active", "bob", "member")))
+				.andReturn();
+			assertThat(result.getResponse().getStatus()).as(accept).isEqualTo(406);
+			assertThat(result.getResponse().getContentType()).as(accept).startsWith("application/problem+json");
+			assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"not_acceptable\"");
+		}
 	}
 
 	private static Expect fail(int status, String code) {
