@@ -20,6 +20,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.recurportal.account.AccountJwtAuthenticationConverter;
 import io.recurportal.access.AccountPortalCallerResolver;
@@ -128,8 +129,8 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UnknownApiPathController portalUnknownApiPathController() {
-		return new UnknownApiPathController();
+	UnknownApiPathController portalUnknownApiPathController(ObjectProvider<RequestMappingHandlerMapping> mappings) {
+		return new UnknownApiPathController(mappings);
 	}
 
 	@Bean

@@ -31,6 +31,7 @@ import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -99,7 +100,11 @@ class PortalApiAccessMatrixTests {
 				new Endpoint(GET, api + "/invoices", null, ok(), ok(), ok()),
 				new Endpoint(GET, api + "/invoices/{invoice}/pdf", null, ok(), ok(), fail(404, "invoice_not_found")),
 				new Endpoint(GET, api + "/no-such-endpoint", null, fail(404, "not_found"), fail(404, "not_found"),
-						fail(404, "not_found")));
+						fail(404, "not_found")),
+				new Endpoint(DELETE, api + "/identity", null, fail(405, "method_not_allowed"),
+						fail(405, "method_not_allowed"), fail(405, "method_not_allowed")),
+				new Endpoint(GET, sub + "/cancel", null, fail(405, "method_not_allowed"),
+						fail(405, "method_not_allowed"), fail(405, "method_not_allowed")));
 	}
 
 	@ParameterizedTest(name = "{0} as {1}")
@@ -162,6 +167,23 @@ class PortalApiAccessMatrixTests {
 			assertThat(result.getResponse().getContentType()).as(accept).startsWith("application/problem+json");
 			assertThat(body).as(accept).contains("\"code\":\"" + expected.code() + "\"");
 		}
+	}
+
+	@Test
+	void wrongMethodNamesTheAllowedOnes() throws Exception {
+		String token = "Bearer " + jwts.token("acct_active", "bob", "member");
+		MvcResult identity = this.mvc
+			.perform(MockMvcRequestBuilders.delete("/api/subscriptions/identity").header(HttpHeaders.AUTHORIZATION, token))
+			.andReturn();
+		assertThat(identity.getResponse().getStatus()).isEqualTo(405);
+		assertThat(identity.getResponse().getHeader(HttpHeaders.ALLOW)).contains("GET");
+		MvcResult cancel = this.mvc
+			.perform(MockMvcRequestBuilders.put("/api/subscriptions/sub_active/cancel")
+				.header(HttpHeaders.AUTHORIZATION, token))
+			.andReturn();
+		assertThat(cancel.getResponse().getStatus()).isEqualTo(405);
+		assertThat(cancel.getResponse().getHeader(HttpHeaders.ALLOW)).isEqualTo("POST");
+		assertThat(cancel.getResponse().getContentAsString()).contains("\"code\":\"method_not_allowed\"");
 	}
 
 	@Test
