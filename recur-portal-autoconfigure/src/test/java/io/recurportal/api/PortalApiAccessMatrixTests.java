@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -147,12 +146,17 @@ class PortalApiAccessMatrixTests {
 		return new Expect(200, null);
 	}
 
+	// Successful rows would act before the unusable Accept is noticed: only failures run here.
+	static Stream<Arguments> failureCases() {
+		return cases().filter((arguments) -> ((Endpoint) arguments.get()[0])
+			.expectFor((Caller) arguments.get()[1])
+			.code() != null);
+	}
+
 	@ParameterizedTest(name = "{0} as {1}, Accept: ??? and text/csv")
-	@MethodSource("cases")
+	@MethodSource("failureCases")
 	void failuresAreProblemsWhateverTheAccept(Endpoint endpoint, Caller caller) throws Exception {
 		Expect expected = endpoint.expectFor(caller);
-		// Successful rows would act before the unusable Accept is noticed: only failures run here.
-		Assumptions.assumeTrue(expected.code() != null);
 		String path = endpoint.path().replace("{invoice}", firstInvoiceOf("cus_active"));
 		for (String accept : List.of("???", "text/csv")) {
 			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method(), path)
