@@ -1,5 +1,11 @@
 package io.recurportal.billing.sandbox.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -53,6 +59,21 @@ public final class SandboxPortalAutoConfiguration {
 		SandboxCheckoutController recurPortalSandboxCheckoutController(BillingGateway gateway,
 				PortalPageContext context) {
 			return new SandboxCheckoutController(gateway, context);
+		}
+
+		// The checkout page is the sandbox's own: its template lives with the provider and is
+		// laid out with the portal's fragments, which the portal's resolver serves.
+		@Bean
+		SpringResourceTemplateResolver recurPortalSandboxTemplateResolver() {
+			SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+			resolver.setPrefix("classpath:/io/recurportal/billing/sandbox/templates/");
+			resolver.setSuffix(".html");
+			resolver.setTemplateMode(TemplateMode.HTML);
+			resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			resolver.setResolvablePatterns(Set.of("recur-portal-sandbox/*"));
+			resolver.setCheckExistence(true);
+			resolver.setOrder(0);
+			return resolver;
 		}
 
 	}

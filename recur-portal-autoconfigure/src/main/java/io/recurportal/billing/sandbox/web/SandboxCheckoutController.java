@@ -114,7 +114,7 @@ public class SandboxCheckoutController {
 		model.addAttribute("price", (session.priceId() != null) ? sandbox().findPrice(session.priceId()).orElse(null)
 				: null);
 		model.addAttribute("error", error);
-		return "recur-portal/checkout";
+		return "recur-portal-sandbox/checkout";
 	}
 
 }
