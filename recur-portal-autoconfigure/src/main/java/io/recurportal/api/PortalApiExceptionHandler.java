@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,7 +27,9 @@ import io.recurportal.error.PortalProblemDetails;
  * Answers every failure of the portal's JSON API as a problem detail with a stable
  * {@code code}: portal errors with their own code, Spring MVC's request errors (bad
  * JSON, wrong types, missing parameters, ...) with the code of their status, anything
- * unexpected as {@code internal_error} without internals.
+ * unexpected as {@code internal_error} without internals. The body is
+ * {@code application/problem+json} whatever the request's {@code Accept} says, even an
+ * unparseable one: a client that asked badly still learns why it failed.
  */
 @RestControllerAdvice(basePackageClasses = PortalApiExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -48,6 +51,7 @@ public class PortalApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		return ResponseEntity.status(exception.getErrorCode().status())
 			.headers(headers)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(PortalProblemDetails.of(exception));
 	}
 
@@ -55,6 +59,7 @@ public class PortalApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception exception) {
 		logger.error("Unexpected failure in the portal API", exception);
 		return ResponseEntity.internalServerError()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(PortalProblemDetails.of(PortalErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
 	}
 
@@ -64,7 +69,10 @@ public class PortalApiExceptionHandler extends ResponseEntityExceptionHandler {
 		PortalErrorCode code = codeFor(statusCode);
 		String detail = (body instanceof ProblemDetail problem && problem.getDetail() != null) ? problem.getDetail()
 				: code.status().getReasonPhrase();
-		return super.handleExceptionInternal(ex, PortalProblemDetails.of(code, detail), headers, code.status(),
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return super.handleExceptionInternal(ex, PortalProblemDetails.of(code, detail), problemHeaders, code.status(),
 				request);
 	}
 

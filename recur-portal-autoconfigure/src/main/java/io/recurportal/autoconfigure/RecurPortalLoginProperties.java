@@ -25,7 +25,8 @@ public class RecurPortalLoginProperties {
 	private Duration linkTtl = Duration.ofMinutes(15);
 
 	/**
-	 * How many login links one email may ask for per window.
+	 * How many login links one email may ask for per window; also how many billing
+	 * email changes one customer, and one new address, may ask for per window.
 	 */
 	private int maxPerEmail = 5;
 

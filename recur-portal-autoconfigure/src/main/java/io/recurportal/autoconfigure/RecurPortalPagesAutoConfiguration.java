@@ -23,6 +23,8 @@ import io.recurportal.customer.EmailChangeLinkSender;
 import io.recurportal.customer.EmailChangeStore;
 import io.recurportal.customer.EmailChanges;
 import io.recurportal.customer.LoggingEmailChangeLinkSender;
+import io.recurportal.login.InMemoryLoginRateLimiter;
+import io.recurportal.login.LoginRateLimiter;
 import io.recurportal.session.PortalLinks;
 import io.recurportal.web.MailEmailChangeLinkSender;
 import io.recurportal.web.PortalPagesConfiguration;
@@ -49,13 +51,16 @@ public final class RecurPortalPagesAutoConfiguration {
 	@Bean
 	EmailChanges recurPortalEmailChanges(BillingGateway billingGateway, EmailChangeStore store,
 			ObjectProvider<EmailChangeLinkSender> senders, AuditedActions auditedActions, PortalLinks links,
-			ObjectProvider<BillingProvider> provider) {
+			ObjectProvider<BillingProvider> provider, ObjectProvider<LoginRateLimiter> limiters,
+			RecurPortalLoginProperties login) {
 		EmailChangeLinkSender sender = senders.getIfUnique();
 		BillingProvider billingProvider = provider.getIfAvailable(BillingProvider::unknown);
 		if (sender == null && billingProvider.has(BillingProvider.Capability.LOCAL_DEVELOPMENT)) {
 			sender = new LoggingEmailChangeLinkSender();
 		}
-		return new EmailChanges(billingGateway, store, sender, links, auditedActions, Clock.systemUTC());
+		// Limited as login links are, in the same store, so the limit holds across instances.
+		return new EmailChanges(billingGateway, store, sender, links, auditedActions, Clock.systemUTC(),
+				limiters.getIfAvailable(InMemoryLoginRateLimiter::new), login.getMaxPerEmail(), login.getWindow());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -37,6 +37,7 @@ import io.recurportal.billing.BillingProvider;
 import io.recurportal.error.RecurErrorEnvelope;
 import io.recurportal.server.ServerApiErrorFilter;
 import io.recurportal.server.ServerApiKeyFilter;
+import io.recurportal.session.PortalLinks;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.web.PortalAccessDeniedHandler;
 import io.recurportal.web.PortalSessionAuthenticationProvider;
@@ -110,10 +111,13 @@ public final class RecurPortalSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(name = "recurPortalApiSecurityFilterChain")
 	SecurityFilterChain recurPortalApiSecurityFilterChain(HttpSecurity http, RecurPortalApiProperties api,
 			ObjectProvider<JwtDecoder> jwtDecoders, AccountJwtAuthenticationConverter accountConverter,
-			ObjectProvider<PathPatternRequestMatcher.Builder> pathMatchers,
+			ObjectProvider<PathPatternRequestMatcher.Builder> pathMatchers, ObjectProvider<PortalLinks> links,
 			ObjectProvider<PortalApiSecurityCustomizer> customizers) {
 		JwtDecoder decoder = new ExpiryRequiringJwtDecoder(jwtDecoder(jwtDecoders));
-		BearerProblemEntryPoint entryPoint = new BearerProblemEntryPoint();
+		// The challenge's resource_metadata URL is on the configured origin, never the request's Host.
+		PortalLinks portalLinks = links.getIfAvailable();
+		BearerProblemEntryPoint entryPoint = (portalLinks != null)
+				? new BearerProblemEntryPoint(portalLinks::applicationUrl) : new BearerProblemEntryPoint();
 		http.securityMatcher(paths(pathMatchers).matcher(api.getPath() + "/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// A valid token that names no account fails here, answered by the entry point.

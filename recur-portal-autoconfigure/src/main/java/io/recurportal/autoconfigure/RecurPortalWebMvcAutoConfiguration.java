@@ -2,6 +2,8 @@ package io.recurportal.autoconfigure;
 
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,12 +12,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.recurportal.account.AccountJwtAuthenticationConverter;
 import io.recurportal.access.AccountPortalCallerResolver;
@@ -42,6 +47,8 @@ import io.recurportal.session.ReturnUrlPolicy;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.SubscriptionCheckout;
 import io.recurportal.subscription.SubscriptionLifecycle;
+import io.recurportal.web.PortalAccessDeniedHandler;
+import io.recurportal.web.PortalErrorDispatchFilter;
 import io.recurportal.web.PortalSessionCallerResolver;
 import io.recurportal.api.PortalApiExceptionHandler;
 import io.recurportal.api.UnknownApiPathController;
@@ -68,6 +75,21 @@ public final class RecurPortalWebMvcAutoConfiguration {
 		return new CompositePortalCallerResolver(
 				List.of(new AccountPortalCallerResolver(configurationResolver, converter.getIfAvailable()),
 						new PortalSessionCallerResolver(configurations)));
+	}
+
+	/**
+	 * Errors the container dispatches to the error page (firewall rejections, refused
+	 * methods, paths nothing serves) answer in the portal's format on the portal's paths.
+	 */
+	@Bean
+	FilterRegistrationBean<PortalErrorDispatchFilter> recurPortalErrorDispatchFilter(RecurPortalWebProperties web,
+			RecurPortalApiProperties api, ObjectProvider<PortalAccessDeniedHandler> pages) {
+		FilterRegistrationBean<PortalErrorDispatchFilter> registration = new FilterRegistrationBean<>(
+				new PortalErrorDispatchFilter(api.getPath(), api.getServerPath(), web.getPath(), pages.getIfAvailable()));
+		registration.setDispatcherTypes(DispatcherType.ERROR);
+		// Before the security filters, which on an error dispatch match none of the portal's chains.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Bean
@@ -107,8 +129,8 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UnknownApiPathController portalUnknownApiPathController() {
-		return new UnknownApiPathController();
+	UnknownApiPathController portalUnknownApiPathController(ObjectProvider<RequestMappingHandlerMapping> mappings) {
+		return new UnknownApiPathController(mappings);
 	}
 
 	@Bean

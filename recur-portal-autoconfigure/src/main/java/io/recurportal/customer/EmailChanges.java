@@ -23,6 +23,8 @@ import io.recurportal.billing.EmailAddresses;
 import io.recurportal.billing.IdempotencyKeys;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.login.InMemoryLoginRateLimiter;
+import io.recurportal.login.LoginRateLimiter;
 import io.recurportal.session.PortalLinks;
 import io.recurportal.session.PortalTokens;
 
@@ -55,8 +57,15 @@ public final class EmailChanges {
 
 	private final Clock clock;
 
+	private final LoginRateLimiter limiter;
+
+	private final int maxPerWindow;
+
+	private final Duration window;
+
 	/**
-	 * Creates the service.
+	 * Creates the service, with at most 5 changes per customer and per new address an
+	 * hour, counted on this instance.
 	 * @param gateway where the confirmed email is saved
 	 * @param store where changes wait for confirmation
 	 * @param sender how links are delivered, or {@code null} when there is no way to
@@ -67,6 +76,27 @@ public final class EmailChanges {
 	 */
 	public EmailChanges(BillingGateway gateway, EmailChangeStore store, @Nullable EmailChangeLinkSender sender,
 			PortalLinks links, AuditedActions audited, Clock clock) {
+		this(gateway, store, sender, links, audited, clock, new InMemoryLoginRateLimiter(), 5, Duration.ofHours(1));
+	}
+
+	/**
+	 * Creates the service.
+	 * @param gateway where the confirmed email is saved
+	 * @param store where changes wait for confirmation
+	 * @param sender how links are delivered, or {@code null} when there is no way to
+	 * deliver them, in which case the email cannot be changed in the portal
+	 * @param links where the links point
+	 * @param audited the audit trail of the confirmations
+	 * @param clock the clock for expiry and rate-limit windows
+	 * @param limiter counts change requests, per customer and per new address, as login
+	 * links are counted (shared across instances with the JDBC store)
+	 * @param maxPerWindow how many changes one customer, and one new address, may ask
+	 * for per window
+	 * @param window the length of a rate-limit window
+	 */
+	public EmailChanges(BillingGateway gateway, EmailChangeStore store, @Nullable EmailChangeLinkSender sender,
+			PortalLinks links, AuditedActions audited, Clock clock, LoginRateLimiter limiter, int maxPerWindow,
+			Duration window) {
 		Assert.notNull(gateway, "gateway must not be null");
 		Assert.notNull(store, "store must not be null");
 		Assert.notNull(links, "links must not be null");
@@ -78,6 +108,28 @@ public final class EmailChanges {
 		this.links = links;
 		this.audited = audited;
 		this.clock = clock;
+		Assert.notNull(limiter, "limiter must not be null");
+		Assert.notNull(window, "window must not be null");
+		this.limiter = limiter;
+		this.maxPerWindow = maxPerWindow;
+		this.window = window;
+	}
+
+	/**
+	 * Counts a change request against its limits before anything is saved or sent: each
+	 * one mails an address the customer names, so neither one customer nor one address
+	 * gets more than the limit's confirmations per window.
+	 * @param customerId the customer who asks
+	 * @param email the new address
+	 * @return {@code true} when the request may go ahead and was counted, {@code false}
+	 * when a limit is reached
+	 */
+	public boolean tryAcquire(String customerId, String email) {
+		Instant now = this.clock.instant();
+		// One normal form for the limit: every spelling of an address counts as that address.
+		return this.limiter.tryAcquire("email-change-customer:" + customerId, this.maxPerWindow, this.window, now)
+				&& this.limiter.tryAcquire("email-change-email:" + EmailAddresses.normalize(email),
+						this.maxPerWindow, this.window, now);
 	}
 
 	/**

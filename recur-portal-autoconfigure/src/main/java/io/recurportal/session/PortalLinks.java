@@ -86,6 +86,17 @@ public final class PortalLinks {
 	}
 
 	/**
+	 * The absolute URL of a path of the application, such as a well-known document.
+	 * @param path the path below the application's root, starting with {@code /}
+	 * @return the URL on the configured origin, or {@code null} when no origin is
+	 * configured: the request's own {@code Host} is never used instead
+	 */
+	public @Nullable String applicationUrl(String path) {
+		String origin = origin();
+		return origin.isEmpty() ? null : origin + path;
+	}
+
+	/**
 	 * A link as logs and {@code toString()} may show it: everything up to its last path
 	 * segment, which is the token, a credential until the link is opened. Works for any
 	 * link whose last segment is a secret, such as a Stripe billing-portal session's.

@@ -55,32 +55,47 @@ public final class PortalAccessDeniedHandler implements AccessDeniedHandler {
 			return;
 		}
 		PortalErrorCode code = PortalErrorCode.INVALID_CSRF_TOKEN;
-		if (this.context != null && this.views != null && wantsHtml(request)) {
-			ExtendedModelMap model = new ExtendedModelMap();
-			Locale locale = this.context.prepare(model, request, response, null,
-					PortalPagesController.session(), null);
-			model.addAttribute("code", code.code());
-			try {
-				View page = this.views.resolveViewName("recur-portal/error", locale);
-				if (page != null) {
-					response.setStatus(code.status().value());
-					page.render(model, request, response);
-					return;
-				}
-			}
-			catch (Exception ex) {
-				logger.warn("Could not render the portal's error page; answering a problem instead", ex);
-				if (response.isCommitted()) {
-					return;
-				}
-				response.resetBuffer();
-			}
+		if (wantsHtml(request) && renderPage(request, response, code)) {
+			return;
 		}
 		PortalProblemDetails.write(response, code,
 				"The form's security token is missing or belongs to another session. Reload the page and try again.");
 	}
 
-	private static boolean wantsHtml(HttpServletRequest request) {
+	/**
+	 * Renders the portal's error page for a code, outside Spring MVC.
+	 * @param request the request
+	 * @param response the response, not yet committed
+	 * @param code the error, whose status the page gets
+	 * @return whether the page was rendered; when not, the response is still blank
+	 */
+	boolean renderPage(HttpServletRequest request, HttpServletResponse response, PortalErrorCode code)
+			throws IOException {
+		if (this.context == null || this.views == null) {
+			return false;
+		}
+		ExtendedModelMap model = new ExtendedModelMap();
+		Locale locale = this.context.prepare(model, request, response, null, PortalPagesController.session(), null);
+		model.addAttribute("code", code.code());
+		try {
+			View page = this.views.resolveViewName("recur-portal/error", locale);
+			if (page != null) {
+				response.setStatus(code.status().value());
+				page.render(model, request, response);
+				return true;
+			}
+		}
+		catch (Exception ex) {
+			logger.warn("Could not render the portal's error page; answering a problem instead", ex);
+			if (response.isCommitted()) {
+				return true;
+			}
+			response.resetBuffer();
+		}
+		return false;
+	}
+
+	static boolean wantsHtml(HttpServletRequest request) {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		if (accept == null) {
 			return false;

@@ -1,12 +1,14 @@
 package io.recurportal.web;
 
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +38,11 @@ public class ProfileController {
 
 	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
 		.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
+
+	// Stripe's limit for a customer's name.
+	private static final int MAX_NAME = 256;
+
+	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
 	private final CustomerProfiles profiles;
 
@@ -78,6 +85,14 @@ public class ProfileController {
 			@RequestParam(required = false) @Nullable @Pattern(regexp = "|[A-Za-z]{2}") String country,
 			@RequestParam(name = "tax_id", required = false) @Nullable String taxId,
 			@RequestParam(name = "request_id") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requestId) {
+		// Longer than the provider keeps (Stripe: a name of 256 characters), or an unknown country: refused, not cut.
+		if (tooLong(name, MAX_NAME) || tooLong(phone, 40) || tooLong(line1, 200) || tooLong(line2, 200)
+				|| tooLong(city, 100) || tooLong(state, 100) || tooLong(postalCode, 20) || tooLong(taxId, 64)) {
+			return refuse(caller, request, response, model, "profile.too_long");
+		}
+		if (country != null && !country.isBlank() && !COUNTRIES.contains(country.strip().toUpperCase(Locale.ROOT))) {
+			return refuse(caller, request, response, model, "profile.country.invalid");
+		}
 		String cleanEmail = clean(email, 320);
 		if (cleanEmail != null && (!EMAIL.matcher(cleanEmail).matches() || !EmailAddresses.fits(cleanEmail))) {
 			return refuse(caller, request, response, model, "profile.email.invalid");
@@ -88,9 +103,13 @@ public class ProfileController {
 		if (newAddress && !this.emailChanges.isAvailable()) {
 			return refuse(caller, request, response, model, "profile.email.unavailable");
 		}
+		// Before anything is saved: over the limit, the whole form is refused and nothing is sent.
+		if (newAddress && !this.emailChanges.tryAcquire(this.profiles.customer(caller).id(), cleanEmail)) {
+			return refuse(caller, request, response, model, "profile.email.too_many", HttpStatus.TOO_MANY_REQUESTS);
+		}
 		Address address = new Address(clean(line1, 200), clean(line2, 200), clean(city, 100), clean(state, 100),
-				clean(postalCode, 20), (country != null && !country.isBlank()) ? country.toUpperCase() : null);
-		Customer saved = this.profiles.update(caller, new CustomerProfileUpdate(clean(name, 200), cleanEmail,
+				clean(postalCode, 20), (country != null && !country.isBlank()) ? country.strip().toUpperCase(Locale.ROOT) : null);
+		Customer saved = this.profiles.update(caller, new CustomerProfileUpdate(clean(name, MAX_NAME), cleanEmail,
 				clean(phone, 40), address.isEmpty() ? null : address, clean(taxId, 64)), requestId);
 		if (newAddress) {
 			Locale locale = PortalLocales.resolve(request, response, PortalPagesController.session(),
@@ -104,11 +123,20 @@ public class ProfileController {
 
 	private String refuse(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
 			String error) {
+		return refuse(caller, request, response, model, error, HttpStatus.BAD_REQUEST);
+	}
+
+	private String refuse(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
+			String error, HttpStatus status) {
 		this.context.prepare(model, request, response, caller, PortalPagesController.session(), null);
 		addCustomer(caller, model);
 		model.addAttribute("error", error);
-		response.setStatus(400);
+		response.setStatus(status.value());
 		return "recur-portal/profile";
+	}
+
+	private static boolean tooLong(@Nullable String value, int maxLength) {
+		return value != null && value.strip().length() > maxLength;
 	}
 
 	private static @Nullable String clean(@Nullable String value, int maxLength) {

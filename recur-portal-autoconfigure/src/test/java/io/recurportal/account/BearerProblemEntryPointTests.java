@@ -15,7 +15,7 @@ class BearerProblemEntryPointTests {
 
 	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/subscriptions");
 
-	private final MockHttpServletResponse response = new MockHttpServletResponse();
+	private MockHttpServletResponse response = new MockHttpServletResponse();
 
 	@Test
 	void commenceWhenAccountClaimMissingThenUnauthorizedWithAccountClaimMissing() throws Exception {
@@ -41,6 +41,27 @@ class BearerProblemEntryPointTests {
 		assertThat(this.response.getStatus()).isEqualTo(401);
 		assertThat(this.response.getHeader("WWW-Authenticate")).startsWith("Bearer").doesNotContain("error=");
 		assertThat(this.response.getContentAsString()).contains("\"code\":\"unauthenticated\"");
+	}
+
+	@Test
+	void commenceWhenNoOriginThenNoResourceMetadata() throws Exception {
+		this.request.addHeader("Host", "evil.example");
+		this.entryPoint.commence(this.request, this.response, new InsufficientAuthenticationException("none"));
+		assertThat(this.response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
+		this.response = new MockHttpServletResponse();
+		this.entryPoint.commence(this.request, this.response, new InvalidBearerTokenException("expired"));
+		assertThat(this.response.getHeader("WWW-Authenticate")).isEqualTo(
+				"Bearer error=\"invalid_token\", error_description=\"expired\", "
+						+ "error_uri=\"https://tools.ietf.org/html/rfc6750#section-3.1\"");
+	}
+
+	@Test
+	void commenceWhenOriginThenResourceMetadataOnIt() throws Exception {
+		this.request.addHeader("Host", "evil.example");
+		new BearerProblemEntryPoint((path) -> "https://billing.example.com" + path).commence(this.request,
+				this.response, new InsufficientAuthenticationException("none"));
+		assertThat(this.response.getHeader("WWW-Authenticate"))
+			.isEqualTo("Bearer resource_metadata=\"https://billing.example.com/.well-known/oauth-protected-resource\"");
 	}
 
 }

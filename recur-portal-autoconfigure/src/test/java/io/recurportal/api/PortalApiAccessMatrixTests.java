@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +30,7 @@ import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -97,7 +99,11 @@ class PortalApiAccessMatrixTests {
 				new Endpoint(GET, api + "/invoices", null, ok(), ok(), ok()),
 				new Endpoint(GET, api + "/invoices/{invoice}/pdf", null, ok(), ok(), fail(404, "invoice_not_found")),
 				new Endpoint(GET, api + "/no-such-endpoint", null, fail(404, "not_found"), fail(404, "not_found"),
-						fail(404, "not_found")));
+						fail(404, "not_found")),
+				new Endpoint(DELETE, api + "/identity", null, fail(405, "method_not_allowed"),
+						fail(405, "method_not_allowed"), fail(405, "method_not_allowed")),
+				new Endpoint(GET, sub + "/cancel", null, fail(405, "method_not_allowed"),
+						fail(405, "method_not_allowed"), fail(405, "method_not_allowed")));
 	}
 
 	@ParameterizedTest(name = "{0} as {1}")
@@ -138,6 +144,64 @@ class PortalApiAccessMatrixTests {
 
 	private static Expect ok() {
 		return new Expect(200, null);
+	}
+
+	// Successful rows would act before the unusable Accept is noticed: only failures run here.
+	static Stream<Arguments> failureCases() {
+		return cases().filter((arguments) -> ((Endpoint) arguments.get()[0])
+			.expectFor((Caller) arguments.get()[1])
+			.code() != null);
+	}
+
+	@ParameterizedTest(name = "{0} as {1}, Accept: ??? and text/csv")
+	@MethodSource("failureCases")
+	void failuresAreProblemsWhateverTheAccept(Endpoint endpoint, Caller caller) throws Exception {
+		Expect expected = endpoint.expectFor(caller);
+		String path = endpoint.path().replace("{invoice}", firstInvoiceOf("cus_active"));
+		for (String accept : List.of("???", "text/csv")) {
+			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method(), path)
+				.header(HttpHeaders.ACCEPT, accept);
+			if (endpoint.body() != null) {
+				request.contentType(MediaType.APPLICATION_JSON).content(endpoint.body());
+			}
+			caller.token().ifPresent((token) -> request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+			MvcResult result = this.mvc.perform(request).andReturn();
+			String body = result.getResponse().getContentAsString();
+			assertThat(result.getResponse().getStatus()).as(accept + " " + body).isEqualTo(expected.status());
+			assertThat(result.getResponse().getContentType()).as(accept).startsWith("application/problem+json");
+			assertThat(body).as(accept).contains("\"code\":\"" + expected.code() + "\"");
+		}
+	}
+
+	@Test
+	void wrongMethodNamesTheAllowedOnes() throws Exception {
+		String token = "Bearer " + jwts.token("acct_active", "bob", "member");
+		MvcResult identity = this.mvc
+			.perform(MockMvcRequestBuilders.delete("/api/subscriptions/identity").header(HttpHeaders.AUTHORIZATION, token))
+			.andReturn();
+		assertThat(identity.getResponse().getStatus()).isEqualTo(405);
+		assertThat(identity.getResponse().getHeader(HttpHeaders.ALLOW)).contains("GET");
+		MvcResult cancel = this.mvc
+			.perform(MockMvcRequestBuilders.put("/api/subscriptions/sub_active/cancel")
+				.header(HttpHeaders.AUTHORIZATION, token))
+			.andReturn();
+		assertThat(cancel.getResponse().getStatus()).isEqualTo(405);
+		assertThat(cancel.getResponse().getHeader(HttpHeaders.ALLOW)).isEqualTo("POST");
+		assertThat(cancel.getResponse().getContentAsString()).contains("\"code\":\"method_not_allowed\"");
+	}
+
+	@Test
+	void unusableAcceptOnASuccessIsANotAcceptableProblem() throws Exception {
+		for (String accept : List.of("???", "text/csv")) {
+			MvcResult result = this.mvc
+				.perform(MockMvcRequestBuilders.get("/api/subscriptions/identity")
+					.header(HttpHeaders.ACCEPT, accept)
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + jwts.token("acct_active", "bob", "member")))
+				.andReturn();
+			assertThat(result.getResponse().getStatus()).as(accept).isEqualTo(406);
+			assertThat(result.getResponse().getContentType()).as(accept).startsWith("application/problem+json");
+			assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"not_acceptable\"");
+		}
 	}
 
 	private static Expect fail(int status, String code) {

@@ -144,6 +144,44 @@ abstract class EmailChangePagesTests {
 	}
 
 	@Test
+	void changesAreLimitedPerCustomerAndPerAddressAndOverTheLimitNothingIsSent() throws Exception {
+		Cookie paul = open("cus_pause");
+		Cookie pia = open("cus_preview");
+		// Every spelling of the address counts as that address.
+		String[] spellings = { "victim@example.org", "Victim@Example.org", "VICTIM@example.org", " victim@example.org",
+				"victim@EXAMPLE.ORG" };
+		for (int i = 0; i < spellings.length; i++) {
+			changeEmail(paul, spellings[i], "limit-paul-" + i).andExpect(redirectedUrl("/portal/profile"));
+		}
+		// The address has had its five: another customer cannot send it a sixth.
+		changeEmail(pia, "victim@example.org", "limit-pia-1").andExpect(status().isTooManyRequests())
+			.andExpect(content().string(containsString("Too many email changes were asked for")));
+		// The customer has had its five: it cannot mail another address either.
+		changeEmail(paul, "someone@example.org", "limit-paul-6").andExpect(status().isTooManyRequests());
+		assertThat(this.gateway.findCustomer("cus_preview").orElseThrow().name()).as("nothing saved")
+			.isNotEqualTo("Limit limit-pia-1");
+		// A change within the limits still goes out, after the refused ones.
+		changeEmail(pia, "pia.new@example.org", "limit-pia-2").andExpect(redirectedUrl("/portal/profile"));
+		assertThat(greenMail.waitForIncomingEmail(WAIT_MILLIS, 6)).as("six emails arrive").isTrue();
+		List<String> recipients = new ArrayList<>();
+		for (MimeMessage message : greenMail.getReceivedMessages()) {
+			recipients.add(((InternetAddress) message.getAllRecipients()[0]).getAddress());
+		}
+		assertThat(recipients).containsExactlyInAnyOrder("victim@example.org", "victim@example.org",
+				"victim@example.org", "victim@example.org", "victim@example.org", "pia.new@example.org");
+	}
+
+	private org.springframework.test.web.servlet.ResultActions changeEmail(Cookie session, String email,
+			String requestId) throws Exception {
+		return this.mvc.perform(post("/portal/profile").cookie(session)
+			.with(csrf())
+			.header("Accept-Language", "en")
+			.param("name", "Limit " + requestId)
+			.param("email", email)
+			.param("request_id", requestId));
+	}
+
+	@Test
 	void unknownOrMalformedLinksChangeNothing() throws Exception {
 		this.mvc.perform(get("/portal/email/" + PortalTokens.generate()).param("lang", "en"))
 			.andExpect(status().isNotFound())

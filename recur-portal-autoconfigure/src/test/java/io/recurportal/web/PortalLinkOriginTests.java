@@ -105,6 +105,16 @@ class PortalLinkOriginTests {
 		}
 	}
 
+	@Test
+	void apiChallengeNamesNoForgedHost() throws Exception {
+		for (String host : FORGED_HOSTS) {
+			Response challenged = send("GET", "/api/subscriptions", host, null, null);
+			assertThat(challenged.status()).isEqualTo(401);
+			assertThat(challenged.headers().get("www-authenticate")).isEqualTo("Bearer resource_metadata=\"http://localhost:"
+					+ this.port + "/.well-known/oauth-protected-resource\"");
+		}
+	}
+
 	private Response send(String method, String path, String host, String cookie, String body) throws IOException {
 		StringBuilder request = new StringBuilder(
 				method + " " + path + " HTTP/1.0\r\nHost: " + host + "\r\n" + FORGED_FORWARDED_HEADERS);

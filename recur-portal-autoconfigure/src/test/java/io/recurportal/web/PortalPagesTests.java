@@ -301,6 +301,46 @@ abstract class PortalPagesTests {
 	}
 
 	@Test
+	void profileBeyondTheProvidersLimitsIsRefusedAndNothingSaved() throws Exception {
+		Cookie session = open("cus_lifecycle", "full", true);
+		String before = this.gateway.findCustomer("cus_lifecycle").orElseThrow().name();
+		this.mvc
+			.perform(post("/portal/profile").cookie(session)
+				.with(csrf())
+				.header("Accept-Language", "en")
+				.param("name", "N".repeat(5_000))
+				.param("request_id", "limits-1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("One of the fields is too long")));
+		this.mvc
+			.perform(post("/portal/profile").cookie(session)
+				.with(csrf())
+				.header("Accept-Language", "en")
+				.param("name", "Lena")
+				.param("line1", "1 Main St")
+				.param("country", "XX")
+				.param("request_id", "limits-2"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Please choose a valid country")));
+		var customer = this.gateway.findCustomer("cus_lifecycle").orElseThrow();
+		assertThat(customer.name()).as("nothing saved").isEqualTo(before);
+		assertThat(customer.address() == null || !"XX".equals(customer.address().country())).isTrue();
+		// A name at the limit is kept whole.
+		this.mvc
+			.perform(post("/portal/profile").cookie(session)
+				.with(csrf())
+				.param("name", "N".repeat(256))
+				.param("request_id", "limits-3"))
+			.andExpect(redirectedUrl("/portal?notice=profile_updated"));
+		assertThat(this.gateway.findCustomer("cus_lifecycle").orElseThrow().name()).hasSize(256);
+		// Other tests see the customer as it was.
+		this.mvc
+			.perform(post("/portal/profile").cookie(session).with(csrf()).param("name", before)
+				.param("request_id", "limits-4"))
+			.andExpect(redirectedUrl("/portal?notice=profile_updated"));
+	}
+
+	@Test
 	void editProfile() throws Exception {
 		Cookie session = open("cus_retry", "full", true);
 		this.mvc.perform(get("/portal/profile").cookie(session))

@@ -1,0 +1,139 @@
+package io.recurportal.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
+
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalProblemDetails;
+import io.recurportal.error.RecurErrorEnvelope;
+
+/**
+ * Answers the container's error dispatch for the portal's own paths the way the portal
+ * answers everything else: errors that happen before any portal handler runs (Spring
+ * Security's firewall rejecting {@code /api/subscriptions/%2e%2e/cancel}, a {@code TRACE}
+ * refused by the container, a path no handler or resource serves) would otherwise get
+ * the host's error page. Under the account API they are problem details, under the
+ * server API Recur's envelope, under the pages the portal's error page for browsers or
+ * a problem otherwise. Other paths, and statuses the portal has no code for, go on to
+ * the host's error handling untouched.
+ * <p>
+ * The failed request's path is matched leniently (path parameters dropped, slashes
+ * collapsed, percent-decoded), since the paths the firewall rejects are exactly the odd
+ * ones.
+ */
+public final class PortalErrorDispatchFilter extends OncePerRequestFilter {
+
+	private static final Map<Integer, PortalErrorCode> codesByStatus = Map.of(400, PortalErrorCode.INVALID_REQUEST,
+			404, PortalErrorCode.NOT_FOUND, 405, PortalErrorCode.METHOD_NOT_ALLOWED, 406,
+			PortalErrorCode.NOT_ACCEPTABLE, 413, PortalErrorCode.PAYLOAD_TOO_LARGE, 415,
+			PortalErrorCode.UNSUPPORTED_MEDIA_TYPE, 500, PortalErrorCode.INTERNAL_ERROR);
+
+	private static final Map<PortalErrorCode, String> details = Map.of(PortalErrorCode.INVALID_REQUEST,
+			"The request is malformed.", PortalErrorCode.NOT_FOUND, "No such endpoint.",
+			PortalErrorCode.METHOD_NOT_ALLOWED, "This endpoint does not take that method.",
+			PortalErrorCode.NOT_ACCEPTABLE, "This endpoint answers in JSON only.", PortalErrorCode.PAYLOAD_TOO_LARGE,
+			"The request body is too large.", PortalErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send JSON.",
+			PortalErrorCode.INTERNAL_ERROR, "Something went wrong on our side.");
+
+	private final String apiPath;
+
+	private final String serverPath;
+
+	private final List<String> pagePaths;
+
+	private final @Nullable PortalAccessDeniedHandler pages;
+
+	/**
+	 * Creates the filter.
+	 * @param apiPath the account API's path, {@code /api/subscriptions} by default
+	 * @param serverPath the server API's path, {@code /v1} by default
+	 * @param portalPath the pages' path, {@code /portal} by default
+	 * @param pages renders the portal's error page, or {@code null} without pages
+	 */
+	public PortalErrorDispatchFilter(String apiPath, String serverPath, String portalPath,
+			@Nullable PortalAccessDeniedHandler pages) {
+		this.apiPath = apiPath;
+		this.serverPath = serverPath;
+		this.pagePaths = List.of(portalPath, "/recur-portal");
+		this.pages = pages;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getDispatcherType() != DispatcherType.ERROR;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		PortalErrorCode code = codesByStatus.get(status(request));
+		String path = failedPath(request);
+		if (code == null || path == null || response.isCommitted()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String detail = details.get(code);
+		if (under(path, this.apiPath)) {
+			PortalProblemDetails.write(response, code, detail);
+		}
+		else if (under(path, this.serverPath)) {
+			RecurErrorEnvelope.write(response, code, detail);
+		}
+		else if (this.pagePaths.stream().anyMatch((prefix) -> under(path, prefix))) {
+			if (this.pages == null || !PortalAccessDeniedHandler.wantsHtml(request)
+					|| !this.pages.renderPage(request, response, code)) {
+				PortalProblemDetails.write(response, code, detail);
+			}
+		}
+		else {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private static int status(HttpServletRequest request) {
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		return (status instanceof Integer code) ? code : HttpStatus.INTERNAL_SERVER_ERROR.value();
+	}
+
+	private static @Nullable String failedPath(HttpServletRequest request) {
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (!(uri instanceof String path)) {
+			return null;
+		}
+		String contextPath = request.getContextPath();
+		if (!contextPath.isEmpty() && path.startsWith(contextPath)) {
+			path = path.substring(contextPath.length());
+		}
+		path = path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
+		try {
+			return UriUtils.decode(path, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return path;
+		}
+	}
+
+	private static boolean under(String path, String prefix) {
+		return path.equals(prefix) || path.startsWith(prefix + "/");
+	}
+
+}
