@@ -5,9 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -17,6 +15,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import io.recurportal.audit.AuditEntry;
 import io.recurportal.audit.AuditTrail;
+import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.BillingInterval;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.CancellationReason;
@@ -25,11 +24,9 @@ import io.recurportal.billing.Price;
 import io.recurportal.billing.Product;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
-import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.subscription.SubscriptionMirror;
-import io.recurportal.testsupport.TestHostApplication;
+import io.recurportal.testsupport.ProviderTestHooks;
 import io.recurportal.testsupport.TestJwts;
-import io.recurportal.billing.sandbox.SandboxEventBridge;
 
 import static io.recurportal.testsupport.AccountJwts.accountJwt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,14 +43,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The account API's behaviour over the sandbox. Each test works on its own seeded
- * account, so tests do not see each other's changes.
+ * The account API's behaviour, whichever provider answers: each subclass runs it against
+ * one ({@link SandboxSubscriptionApiTests}, {@link FakeProviderSubscriptionApiTests}),
+ * seeded from the tests' seed, and drives what the API cannot through the provider's
+ * {@link ProviderTestHooks}. Each test works on its own seeded account, so tests do not
+ * see each other's changes.
  */
-@SpringBootTest(classes = { TestHostApplication.class, SubscriptionApiTests.Config.class },
-		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
-				"recur.portal.allowed-return-origins=https://app.example.com" })
-@AutoConfigureMockMvc
-class SubscriptionApiTests {
+abstract class SubscriptionApiTests {
 
 	private static final String API = "/api/subscriptions";
 
@@ -61,10 +57,10 @@ class SubscriptionApiTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private SandboxBillingGateway sandbox;
+	private BillingGateway gateway;
 
 	@Autowired
-	private SandboxEventBridge sandboxEvents;
+	private ProviderTestHooks hooks;
 
 	@Autowired
 	private SubscriptionMirror mirror;
@@ -142,7 +138,7 @@ class SubscriptionApiTests {
 	@Test
 	void merchantsShowProviderAndActivePlans() throws Exception {
 		this.mvc.perform(as(get(API + "/merchants"), "acct_active", "alice", "owner"))
-			.andExpect(jsonPath("$.merchants[0].provider").value("sandbox"))
+			.andExpect(jsonPath("$.merchants[0].provider").value(this.hooks.providerName()))
 			.andExpect(jsonPath("$.merchants[0].live_mode").value(false))
 			.andExpect(jsonPath("$.plans[*].price_id", containsInAnyOrder("price_starter_monthly",
 					"price_starter_yearly", "price_pro_monthly", "price_pro_yearly", "price_euro_monthly")))
@@ -163,7 +159,7 @@ class SubscriptionApiTests {
 			.andExpect(jsonPath("$.next_charge_at").value(nullValue()))
 			.andExpect(jsonPath("$.ends_at").isNotEmpty())
 			.andExpect(jsonPath("$.cancellation_reason").value("too_expensive"));
-		assertThat(this.sandbox.findSubscription("sub_lifecycle").orElseThrow().cancelAtPeriodEnd()).isTrue();
+		assertThat(this.gateway.findSubscription("sub_lifecycle").orElseThrow().cancelAtPeriodEnd()).isTrue();
 		this.mvc.perform(as(post(API + "/sub_lifecycle/reactivate"), "acct_lifecycle", "lena", "owner"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.cancel_at_period_end").value(false))
@@ -185,7 +181,7 @@ class SubscriptionApiTests {
 
 	@Test
 	void retriedRequestsWithSameIdempotencyKeyChangeProviderOnce() throws Exception {
-		long before = this.sandbox.mutationCount();
+		long before = this.hooks.mutationCount();
 		for (int i = 0; i < 3; i++) {
 			this.mvc
 				.perform(as(post(API + "/sub_retry/change"), "acct_retry", "rita", "owner")
@@ -204,11 +200,9 @@ class SubscriptionApiTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.cancel_at_period_end").value(true));
 		}
-		assertThat(this.sandbox.mutations().subList(this.sandbox.mutations().size() - 2,
-				this.sandbox.mutations().size()))
-			.extracting((mutation) -> mutation.objectId())
-			.containsOnly("sub_retry");
-		assertThat(this.sandbox.mutationCount() - before).isEqualTo(2);
+		List<String> changed = this.hooks.mutatedObjectIds();
+		assertThat(changed.subList(changed.size() - 2, changed.size())).containsOnly("sub_retry");
+		assertThat(this.hooks.mutationCount() - before).isEqualTo(2);
 	}
 
 	@Test
@@ -243,7 +237,7 @@ class SubscriptionApiTests {
 			.andExpect(jsonPath("$.proration_amount").isNumber())
 			.andExpect(jsonPath("$.next_invoice_total").isNumber())
 			.andExpect(jsonPath("$.lines[0].proration").value(true));
-		assertThat(this.sandbox.findSubscription("sub_preview").orElseThrow().price().id())
+		assertThat(this.gateway.findSubscription("sub_preview").orElseThrow().price().id())
 			.isEqualTo("price_starter_monthly");
 	}
 
@@ -301,13 +295,13 @@ class SubscriptionApiTests {
 		expectProblem(post(API + "/sub_change/cancel").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"timing\":\"tomorrow\"}"), 400, "invalid_request");
 		expectProblem(post(API + "/sync?allow_deletes=maybe"), 400, "invalid_request");
-		assertThat(this.sandbox.findSubscription("sub_change").orElseThrow().cancelAtPeriodEnd()).isFalse();
+		assertThat(this.gateway.findSubscription("sub_change").orElseThrow().cancelAtPeriodEnd()).isFalse();
 	}
 
 	@Test
 	void syncCountsAndKeepsLocalRowsUnlessDeletesAllowed() throws Exception {
 		this.mvc.perform(as(get(API), "acct_other", "mallory", "owner")).andExpect(status().isOk());
-		Subscription real = this.sandbox.findSubscription("sub_other").orElseThrow();
+		Subscription real = this.gateway.findSubscription("sub_other").orElseThrow();
 		Subscription ghost = new Subscription("sub_ghost", real.customerId(), SubscriptionStatus.ACTIVE, real.price(),
 				1, real.currentPeriodStart(), real.currentPeriodEnd(), false, null, null, null, null, null, null, null,
 				real.created());
@@ -320,13 +314,8 @@ class SubscriptionApiTests {
 			.andExpect(jsonPath("$.unchanged").value(1));
 		assertThat(this.mirror.find("acct_other", "sub_ghost")).isPresent();
 		// A change whose webhook never arrived: only the sync can find it.
-		this.sandbox.setEventListener(null);
-		try {
-			this.sandbox.cancel("sub_other", CancelTiming.PERIOD_END, CancellationReason.NONE, "dashboard-change");
-		}
-		finally {
-			this.sandbox.setEventListener(this.sandboxEvents);
-		}
+		this.hooks.withoutEvents(() -> this.gateway.cancel("sub_other", CancelTiming.PERIOD_END,
+				CancellationReason.NONE, "dashboard-change"));
 		this.mvc.perform(as(post(API + "/sync?allow_deletes=true"), "acct_other", "mallory", "owner"))
 			.andExpect(jsonPath("$.updated").value(1))
 			.andExpect(jsonPath("$.deleted").value(1));
@@ -343,7 +332,7 @@ class SubscriptionApiTests {
 						+ "\"success_url\":\"https://app.example.com/billing?session={CHECKOUT_SESSION_ID}\","
 						+ "\"cancel_url\":\"https://app.example.com/billing\"}"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.url").value(startsWith("/portal/sandbox/checkout/cs_")))
+			.andExpect(jsonPath("$.url").value(startsWith(this.hooks.checkoutUrlPrefix())))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -355,7 +344,7 @@ class SubscriptionApiTests {
 				.content(sync))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("checkout_incomplete"));
-		this.sandbox.completeCheckoutSession(sessionId, "4242 4242 4242 4242", 12, 2030);
+		this.hooks.completeCheckout(sessionId);
 		this.mvc
 			.perform(as(post(API + "/stripe/checkout-session-sync"), "acct_active", "alice", "owner")
 				.contentType(MediaType.APPLICATION_JSON)
@@ -392,7 +381,7 @@ class SubscriptionApiTests {
 
 	@Test
 	void invoicesListAndPdfDownload() throws Exception {
-		String invoiceId = this.sandbox.listInvoices("cus_active", 1).get(0).id();
+		String invoiceId = this.gateway.listInvoices("cus_active", 1).get(0).id();
 		this.mvc.perform(as(get(API + "/invoices"), "acct_active", "bob", "member"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.data[0].id").value(invoiceId))

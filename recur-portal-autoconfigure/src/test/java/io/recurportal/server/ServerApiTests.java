@@ -6,18 +6,16 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.NewCustomer;
-import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 
 import static io.recurportal.testsupport.AccountJwts.accountJwt;
@@ -34,14 +32,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The Recur-compatible server API and the JWT caller's portal-session endpoint.
+ * <p>
+ * Runs against each provider: {@link SandboxServerApiTests},
+ * {@link FakeProviderServerApiTests}.
  */
-@SpringBootTest(classes = { TestHostApplication.class, ServerApiTests.Config.class },
-		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
-				"recur.portal.allowed-return-origins=https://app.example.com",
-				"recur.portal.api.secret-keys=sk_portal_old,sk_portal_new",
-				"recur.portal.base-url=https://billing.example.com" })
-@AutoConfigureMockMvc
-class ServerApiTests {
+@TestPropertySource(properties = { "recur.portal.allowed-return-origins=https://app.example.com",
+		"recur.portal.api.secret-keys=sk_portal_old,sk_portal_new",
+		"recur.portal.base-url=https://billing.example.com" })
+abstract class ServerApiTests {
 
 	@Autowired
 	private MockMvc mvc;

@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.recurportal.billing.BillingGateway;
@@ -27,7 +26,6 @@ import io.recurportal.billing.Customer;
 import io.recurportal.session.PortalSessionRequest;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.session.PortalTokens;
-import io.recurportal.testsupport.TestHostApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -44,16 +42,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Changing the billing email in the portal, with a real SMTP server: a new address takes
  * effect only once a one-time link sent to it is confirmed by its page's button.
+ * <p>
+ * Runs against each provider: {@link SandboxEmailChangePagesTests},
+ * {@link FakeProviderEmailChangePagesTests}.
  */
-@SpringBootTest(classes = TestHostApplication.class,
-		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
-				"recur.portal.allowed-return-origins=https://app.example.com",
-				"recur.portal.base-url=https://billing.example.com",
-				"recur.portal.configurations.full.branding.business-name=Inbox Manager",
-				"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-				"recur.portal.login.from=Inbox Manager <billing@example.com>" })
-@AutoConfigureMockMvc
-class EmailChangePagesTests {
+@TestPropertySource(properties = { "recur.portal.allowed-return-origins=https://app.example.com",
+		"recur.portal.base-url=https://billing.example.com",
+		"recur.portal.configurations.full.branding.business-name=Inbox Manager",
+		"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+		"recur.portal.login.from=Inbox Manager <billing@example.com>" })
+abstract class EmailChangePagesTests {
 
 	private static final Pattern LINK = Pattern
 		.compile("https://billing\\.example\\.com(/portal/email/[A-Za-z0-9_-]{43})");

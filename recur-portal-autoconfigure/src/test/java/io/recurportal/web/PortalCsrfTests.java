@@ -9,19 +9,17 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockCookie;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.recurportal.session.PortalSessionRequest;
 import io.recurportal.session.PortalSessions;
-import io.recurportal.testsupport.TestHostApplication;
 import io.recurportal.testsupport.TestJwts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,14 +36,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * browser's own token cookie, and taken from the pages as a browser takes them. No test
  * here uses spring-security-test's {@code csrf()}: it replaces the filter's token
  * repository for the whole context, so this class has a context of its own.
+ * <p>
+ * Runs against each provider: {@link SandboxPortalCsrfTests},
+ * {@link FakeProviderPortalCsrfTests}.
  */
-@SpringBootTest(classes = { TestHostApplication.class, PortalCsrfTests.Config.class },
-		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
-				"recur.portal.allowed-return-origins=https://app.example.com",
-				"recur.portal.base-url=https://billing.example.com",
-				"recur.portal.configurations.full.branding.business-name=Form Tokens Inc" })
-@AutoConfigureMockMvc
-class PortalCsrfTests {
+@TestPropertySource(properties = { "recur.portal.allowed-return-origins=https://app.example.com",
+		"recur.portal.base-url=https://billing.example.com",
+		"recur.portal.configurations.full.branding.business-name=Form Tokens Inc" })
+abstract class PortalCsrfTests {
 
 	private static final String RETURN = "https://app.example.com/account";
 

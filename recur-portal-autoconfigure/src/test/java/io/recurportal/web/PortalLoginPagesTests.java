@@ -24,12 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -45,7 +44,6 @@ import io.recurportal.session.PortalSessionStore;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.session.ReturnUrlPolicy;
 import io.recurportal.testsupport.MutableClock;
-import io.recurportal.testsupport.TestHostApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -64,20 +62,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Signing in by email on the static login page, with a real SMTP server: the email, its
  * link and language, one use per link, expiry, unknown emails and rate limits. Each
  * test asks from its own client address so their limits stay apart.
+ * <p>
+ * Runs against each provider: {@link SandboxPortalLoginPagesTests},
+ * {@link FakeProviderPortalLoginPagesTests}.
  */
-@SpringBootTest(classes = { TestHostApplication.class, PortalLoginPagesTests.Config.class },
-		properties = { "recur.portal.billing=sandbox", "recur.portal.sandbox.seed=classpath:test-seed.json",
-				"recur.portal.allowed-return-origins=https://app.example.com",
-				"recur.portal.base-url=https://billing.example.com",
-				"recur.portal.configurations.full.branding.business-name=Inbox Manager",
-				"recur.portal.configurations.full.branding.primary-color=#4f46e5",
-				"recur.portal.configurations.invoices.branding.business-name=Invoice Desk",
-				"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-				"recur.portal.login.from=Inbox Manager <billing@example.com>", "recur.portal.login.max-per-email=3",
-				"recur.portal.login.max-per-address=4" })
-@AutoConfigureMockMvc
+@TestPropertySource(properties = { "recur.portal.allowed-return-origins=https://app.example.com",
+		"recur.portal.base-url=https://billing.example.com",
+		"recur.portal.configurations.full.branding.business-name=Inbox Manager",
+		"recur.portal.configurations.full.branding.primary-color=#4f46e5",
+		"recur.portal.configurations.invoices.branding.business-name=Invoice Desk",
+		"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+		"recur.portal.login.from=Inbox Manager <billing@example.com>",
+		"recur.portal.login.max-per-email=3", "recur.portal.login.max-per-address=4" })
 @ExtendWith(OutputCaptureExtension.class)
-class PortalLoginPagesTests {
+abstract class PortalLoginPagesTests {
 
 	private static final Pattern LINK = Pattern
 		.compile("https://billing\\.example\\.com/portal/s/(c_[A-Za-z0-9_-]{43})");

@@ -9,12 +9,14 @@ import org.springframework.context.annotation.Bean;
 import io.recurportal.billing.BillingEventSink;
 import io.recurportal.billing.BillingProvider;
 import io.recurportal.billing.BillingProvider.Capability;
+import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.testsupport.TestSandbox;
 
 /**
  * Plugs the fake provider in, the way a provider's auto-configuration does: its gateway,
- * its capabilities and its event source. Nothing outside this package knows it; the
- * sandbox's and Stripe's auto-configurations back off because there is a gateway.
+ * its capabilities and its event source, and the {@link FakeProviderTestHooks} the
+ * portal's suites drive it with. Nothing outside this package knows it; the sandbox's
+ * and Stripe's auto-configurations back off because there is a gateway.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FakeProviderConfiguration {
@@ -25,10 +27,18 @@ public class FakeProviderConfiguration {
 	/** Where the fake's hosted pages would be, for the pages' {@code form-action}. */
 	public static final String ORIGIN = "https://pay.fake.example";
 
-	// The ledger is seeded from the tests' seed, so the portal's suites find their data.
+	// The ledger is the sandbox's engine seeded from the tests' seed, so the portal's
+	// suites find their data; the fake's checkout page pays with a good card.
 	@Bean
 	FakeBillingGateway fakeBillingGateway() {
-		return new FakeBillingGateway(TestSandbox.create());
+		SandboxBillingGateway ledger = TestSandbox.create();
+		return new FakeBillingGateway(ledger,
+				(sessionId) -> ledger.completeCheckoutSession(sessionId, "4242 4242 4242 4242", 12, 2034));
+	}
+
+	@Bean
+	FakeProviderTestHooks fakeProviderTestHooks(FakeBillingGateway gateway) {
+		return new FakeProviderTestHooks(gateway);
 	}
 
 	@Bean

@@ -1,0 +1,21 @@
+package io.recurportal.api;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import io.recurportal.billing.fake.FakeProviderConfiguration;
+import io.recurportal.testsupport.TestHostApplication;
+
+/**
+ * The account API's behaviour over a third provider that plugs in with its own gateway,
+ * capabilities and event source: the same cases as over the sandbox, nothing of the
+ * sandbox or Stripe in the context.
+ */
+@SpringBootTest(
+		classes = { TestHostApplication.class, SubscriptionApiTests.Config.class,
+				FakeProviderConfiguration.class },
+		properties = "recur.portal.allowed-return-origins=https://app.example.com")
+@AutoConfigureMockMvc
+class FakeProviderSubscriptionApiTests extends SubscriptionApiTests {
+
+}

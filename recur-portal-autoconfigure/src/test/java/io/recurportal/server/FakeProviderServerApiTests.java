@@ -1,0 +1,18 @@
+package io.recurportal.server;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import io.recurportal.billing.fake.FakeProviderConfiguration;
+import io.recurportal.testsupport.TestHostApplication;
+
+/**
+ * The server API over the fake provider, which plugs in with its own gateway,
+ * capabilities and event source.
+ */
+@SpringBootTest(classes = { TestHostApplication.class, ServerApiTests.Config.class,
+		FakeProviderConfiguration.class })
+@AutoConfigureMockMvc
+class FakeProviderServerApiTests extends ServerApiTests {
+
+}

@@ -1,0 +1,18 @@
+package io.recurportal.web;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import io.recurportal.billing.fake.FakeProviderConfiguration;
+import io.recurportal.testsupport.TestHostApplication;
+
+/**
+ * Email change pages over the fake provider, which plugs in with its own gateway,
+ * capabilities and event source.
+ */
+@SpringBootTest(classes = { TestHostApplication.class,
+		FakeProviderConfiguration.class })
+@AutoConfigureMockMvc
+class FakeProviderEmailChangePagesTests extends EmailChangePagesTests {
+
+}
