@@ -76,6 +76,12 @@ public final class RecurPortalAutoConfiguration {
 	}
 
 	@Bean
+	RoleMappingOverriddenWarning recurPortalRoleMappingOverriddenWarning(
+			PortalConfigurationResolver portalConfigurationResolver, Environment environment) {
+		return new RoleMappingOverriddenWarning(portalConfigurationResolver, environment);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	PortalAccessPolicy portalAccessPolicy() {
 		return new PortalAccessPolicy();

@@ -7,9 +7,12 @@ import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,11 +40,31 @@ import io.recurportal.snapshot.InMemoryBillingSnapshotStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+@ExtendWith(OutputCaptureExtension.class)
 class RecurPortalAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RecurPortalAutoConfiguration.class))
 		.withBean(BillingGateway.class, () -> mock(BillingGateway.class));
+
+	@Test
+	void hostResolverWithRoleMappingPropertiesWarnsOnceNamingBoth(CapturedOutput output) {
+		this.contextRunner.withBean(PortalConfigurationResolver.class, () -> (account) -> null)
+			.withPropertyValues("recur.portal.role-mapping.roles.billing-admin=full")
+			.run((context) -> assertThat(context).hasNotFailed());
+		String warning = "so the recur.portal.role-mapping.* properties";
+		assertThat(output).contains("PortalConfigurationResolver bean (", warning, "are ignored");
+		assertThat(output.toString().split(java.util.regex.Pattern.quote(warning), -1)).hasSize(2);
+	}
+
+	@Test
+	void hostResolverAloneOrRoleMappingAloneIsSilent(CapturedOutput output) {
+		this.contextRunner.withBean(PortalConfigurationResolver.class, () -> (account) -> null)
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("recur.portal.role-mapping.roles.billing-admin=full")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("recur.portal.role-mapping.* properties");
+	}
 
 	@Test
 	void metricsRecordedInTheHostsMeterRegistry() {
