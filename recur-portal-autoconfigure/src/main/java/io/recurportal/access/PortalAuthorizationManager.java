@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 import org.springframework.web.method.HandlerMethod;
 
+import io.recurportal.error.HttpErrors;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 
@@ -75,7 +76,7 @@ public final class PortalAuthorizationManager implements AuthorizationManager<Ha
 		if (endpoint == null) {
 			return isPublic(handler) ? PortalAuthorizationDecision.granted()
 					: PortalAuthorizationDecision
-						.denied(new PortalException(PortalErrorCode.NOT_FOUND, "No such endpoint."));
+						.denied(new PortalException(PortalErrorCode.NOT_FOUND, HttpErrors.detail(PortalErrorCode.NOT_FOUND)));
 		}
 		Optional<PortalCaller> caller = this.callers.resolve(authentication.get());
 		if (caller.isEmpty()) {

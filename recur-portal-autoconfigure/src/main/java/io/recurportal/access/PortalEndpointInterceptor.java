@@ -18,6 +18,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import io.recurportal.error.HttpErrors;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalProblemDetails;
 import io.recurportal.error.RecurErrorEnvelope;
@@ -104,10 +105,10 @@ public final class PortalEndpointInterceptor implements HandlerInterceptor {
 	// Written here rather than thrown: the handler's own advice may not be the portal's.
 	private boolean refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (matches(this.envelopePaths, request)) {
-			RecurErrorEnvelope.write(response, PortalErrorCode.NOT_FOUND, "No such endpoint.");
+			RecurErrorEnvelope.write(response, PortalErrorCode.NOT_FOUND, HttpErrors.detail(PortalErrorCode.NOT_FOUND));
 		}
 		else {
-			PortalProblemDetails.write(response, PortalErrorCode.NOT_FOUND, "No such endpoint.");
+			PortalProblemDetails.write(response, PortalErrorCode.NOT_FOUND, HttpErrors.detail(PortalErrorCode.NOT_FOUND));
 		}
 		return false;
 	}

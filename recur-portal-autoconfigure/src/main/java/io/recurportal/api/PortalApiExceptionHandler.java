@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.recurportal.error.HttpErrors;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.error.PortalProblemDetails;
@@ -60,7 +61,8 @@ public class PortalApiExceptionHandler extends ResponseEntityExceptionHandler {
 		logger.error("Unexpected failure in the portal API", exception);
 		return ResponseEntity.internalServerError()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(PortalProblemDetails.of(PortalErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+			.body(PortalProblemDetails.of(PortalErrorCode.INTERNAL_ERROR,
+					HttpErrors.detail(PortalErrorCode.INTERNAL_ERROR)));
 	}
 
 	@Override

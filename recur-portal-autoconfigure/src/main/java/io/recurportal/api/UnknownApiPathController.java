@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.recurportal.access.PortalEndpoint;
+import io.recurportal.error.HttpErrors;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 
@@ -47,7 +48,7 @@ public class UnknownApiPathController {
 		if (!allowed.isEmpty()) {
 			throw new HttpRequestMethodNotSupportedException(request.getMethod(), allowed);
 		}
-		throw new PortalException(PortalErrorCode.NOT_FOUND, "No such endpoint.");
+		throw new PortalException(PortalErrorCode.NOT_FOUND, HttpErrors.detail(PortalErrorCode.NOT_FOUND));
 	}
 
 	private Set<String> allowedMethods(HttpServletRequest request) {

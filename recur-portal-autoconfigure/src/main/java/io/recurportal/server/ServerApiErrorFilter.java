@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.recurportal.error.HttpErrors;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.RecurErrorEnvelope;
 
@@ -24,22 +25,10 @@ import io.recurportal.error.RecurErrorEnvelope;
  */
 public final class ServerApiErrorFilter extends OncePerRequestFilter {
 
-	private static final Map<HttpStatus, PortalErrorCode> codesByStatus = Map.of(HttpStatus.NOT_FOUND,
-			PortalErrorCode.NOT_FOUND, HttpStatus.METHOD_NOT_ALLOWED, PortalErrorCode.METHOD_NOT_ALLOWED,
-			HttpStatus.NOT_ACCEPTABLE, PortalErrorCode.NOT_ACCEPTABLE, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-			PortalErrorCode.UNSUPPORTED_MEDIA_TYPE, HttpStatus.CONTENT_TOO_LARGE, PortalErrorCode.PAYLOAD_TOO_LARGE,
-			HttpStatus.UNAUTHORIZED, PortalErrorCode.INVALID_API_KEY, HttpStatus.SERVICE_UNAVAILABLE,
-			PortalErrorCode.PROVIDER_UNAVAILABLE);
-
-	private static final Map<PortalErrorCode, String> messages = Map.of(PortalErrorCode.NOT_FOUND,
-			"No such endpoint.", PortalErrorCode.METHOD_NOT_ALLOWED, "This endpoint does not take that method.",
-			PortalErrorCode.NOT_ACCEPTABLE, "This endpoint answers in JSON only.",
-			PortalErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send JSON.", PortalErrorCode.PAYLOAD_TOO_LARGE,
-			"The request body is too large.", PortalErrorCode.INVALID_API_KEY,
-			"A valid portal secret key is required as a bearer token.", PortalErrorCode.INVALID_REQUEST,
-			"The request is malformed or has invalid values.", PortalErrorCode.PROVIDER_UNAVAILABLE,
-			"The service is unavailable; try again later.", PortalErrorCode.INTERNAL_ERROR,
-			"Something went wrong on our side.");
+	// The server API's own words for the two statuses that mean more here.
+	private static final Map<PortalErrorCode, String> messages = Map.of(PortalErrorCode.INVALID_API_KEY,
+			"A valid portal secret key is required as a bearer token.", PortalErrorCode.PROVIDER_UNAVAILABLE,
+			"The service is unavailable; try again later.");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -54,9 +43,15 @@ public final class ServerApiErrorFilter extends OncePerRequestFilter {
 	}
 
 	static PortalErrorCode codeFor(int status) {
-		HttpStatus resolved = HttpStatus.resolve(status);
-		if (resolved != null && codesByStatus.containsKey(resolved)) {
-			return codesByStatus.get(resolved);
+		if (status == HttpStatus.UNAUTHORIZED.value()) {
+			return PortalErrorCode.INVALID_API_KEY;
+		}
+		if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			return PortalErrorCode.PROVIDER_UNAVAILABLE;
+		}
+		PortalErrorCode code = HttpErrors.codeOf(status);
+		if (code != null) {
+			return code;
 		}
 		return (status >= 400 && status < 500) ? PortalErrorCode.INVALID_REQUEST : PortalErrorCode.INTERNAL_ERROR;
 	}
@@ -84,7 +79,8 @@ public final class ServerApiErrorFilter extends OncePerRequestFilter {
 			// The headers an error sets (Allow on a 405) stay; a half-written body does not.
 			resetBuffer();
 			PortalErrorCode code = codeFor(status);
-			RecurErrorEnvelope.write((HttpServletResponse) getResponse(), code, messages.get(code));
+			RecurErrorEnvelope.write((HttpServletResponse) getResponse(), code,
+					messages.getOrDefault(code, HttpErrors.detail(code)));
 			// The status is the one reported, even where no code is more precise.
 			setStatus(status);
 		}

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
+import io.recurportal.error.HttpErrors;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 import io.recurportal.error.RecurErrorEnvelope;
@@ -40,30 +41,32 @@ public class ServerApiExceptionHandler {
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentNotValidException.class,
 			HandlerMethodValidationException.class })
 	void badRequest(Exception ex, HttpServletResponse response) throws IOException {
-		RecurErrorEnvelope.write(response, PortalErrorCode.INVALID_REQUEST,
-				"The request is malformed or has invalid values.");
+		write(response, PortalErrorCode.INVALID_REQUEST);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	void mediaType(Exception ex, HttpServletResponse response) throws IOException {
-		RecurErrorEnvelope.write(response, PortalErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send JSON.");
+		write(response, PortalErrorCode.UNSUPPORTED_MEDIA_TYPE);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
 	void notAcceptable(Exception ex, HttpServletResponse response) throws IOException {
-		RecurErrorEnvelope.write(response, PortalErrorCode.NOT_ACCEPTABLE, "This endpoint answers in JSON only.");
+		write(response, PortalErrorCode.NOT_ACCEPTABLE);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	void method(Exception ex, HttpServletResponse response) throws IOException {
-		RecurErrorEnvelope.write(response, PortalErrorCode.METHOD_NOT_ALLOWED,
-				"This endpoint does not take that method.");
+		write(response, PortalErrorCode.METHOD_NOT_ALLOWED);
 	}
 
 	@ExceptionHandler(Exception.class)
 	void unexpected(Exception ex, HttpServletResponse response) throws IOException {
 		logger.error("Unexpected failure in the portal server API", ex);
-		RecurErrorEnvelope.write(response, PortalErrorCode.INTERNAL_ERROR, "Something went wrong on our side.");
+		write(response, PortalErrorCode.INTERNAL_ERROR);
+	}
+
+	private static void write(HttpServletResponse response, PortalErrorCode code) throws IOException {
+		RecurErrorEnvelope.write(response, code, HttpErrors.detail(code));
 	}
 
 }

@@ -3,7 +3,6 @@ package io.recurportal.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -17,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
+import io.recurportal.error.HttpErrors;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalProblemDetails;
 import io.recurportal.error.RecurErrorEnvelope;
@@ -36,18 +36,6 @@ import io.recurportal.error.RecurErrorEnvelope;
  * ones.
  */
 public final class PortalErrorDispatchFilter extends OncePerRequestFilter {
-
-	private static final Map<Integer, PortalErrorCode> codesByStatus = Map.of(400, PortalErrorCode.INVALID_REQUEST,
-			404, PortalErrorCode.NOT_FOUND, 405, PortalErrorCode.METHOD_NOT_ALLOWED, 406,
-			PortalErrorCode.NOT_ACCEPTABLE, 413, PortalErrorCode.PAYLOAD_TOO_LARGE, 415,
-			PortalErrorCode.UNSUPPORTED_MEDIA_TYPE, 500, PortalErrorCode.INTERNAL_ERROR);
-
-	private static final Map<PortalErrorCode, String> details = Map.of(PortalErrorCode.INVALID_REQUEST,
-			"The request is malformed.", PortalErrorCode.NOT_FOUND, "No such endpoint.",
-			PortalErrorCode.METHOD_NOT_ALLOWED, "This endpoint does not take that method.",
-			PortalErrorCode.NOT_ACCEPTABLE, "This endpoint answers in JSON only.", PortalErrorCode.PAYLOAD_TOO_LARGE,
-			"The request body is too large.", PortalErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send JSON.",
-			PortalErrorCode.INTERNAL_ERROR, "Something went wrong on our side.");
 
 	private final String apiPath;
 
@@ -85,13 +73,13 @@ public final class PortalErrorDispatchFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		PortalErrorCode code = codesByStatus.get(status(request));
+		PortalErrorCode code = HttpErrors.codeOf(status(request));
 		String path = failedPath(request);
 		if (code == null || path == null || response.isCommitted()) {
 			chain.doFilter(request, response);
 			return;
 		}
-		String detail = details.get(code);
+		String detail = HttpErrors.detail(code);
 		if (under(path, this.apiPath)) {
 			PortalProblemDetails.write(response, code, detail);
 		}
