@@ -23,7 +23,6 @@ import io.recurportal.billing.EmailAddresses;
 import io.recurportal.billing.IdempotencyKeys;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
-import io.recurportal.login.InMemoryLoginRateLimiter;
 import io.recurportal.login.LoginRateLimiter;
 import io.recurportal.session.PortalLinks;
 import io.recurportal.session.PortalTokens;
@@ -64,22 +63,6 @@ public final class EmailChanges {
 	private final Duration window;
 
 	/**
-	 * Creates the service, with at most 5 changes per customer and per new address an
-	 * hour, counted on this instance.
-	 * @param gateway where the confirmed email is saved
-	 * @param store where changes wait for confirmation
-	 * @param sender how links are delivered, or {@code null} when there is no way to
-	 * deliver them, in which case the email cannot be changed in the portal
-	 * @param links where the links point
-	 * @param audited the audit trail of the confirmations
-	 * @param clock the clock for expiry
-	 */
-	public EmailChanges(BillingGateway gateway, EmailChangeStore store, @Nullable EmailChangeLinkSender sender,
-			PortalLinks links, AuditedActions audited, Clock clock) {
-		this(gateway, store, sender, links, audited, clock, new InMemoryLoginRateLimiter(), 5, Duration.ofHours(1));
-	}
-
-	/**
 	 * Creates the service.
 	 * @param gateway where the confirmed email is saved
 	 * @param store where changes wait for confirmation
@@ -102,14 +85,14 @@ public final class EmailChanges {
 		Assert.notNull(links, "links must not be null");
 		Assert.notNull(audited, "audited must not be null");
 		Assert.notNull(clock, "clock must not be null");
+		Assert.notNull(limiter, "limiter must not be null");
+		Assert.notNull(window, "window must not be null");
 		this.gateway = gateway;
 		this.store = store;
 		this.sender = sender;
 		this.links = links;
 		this.audited = audited;
 		this.clock = clock;
-		Assert.notNull(limiter, "limiter must not be null");
-		Assert.notNull(window, "window must not be null");
 		this.limiter = limiter;
 		this.maxPerWindow = maxPerWindow;
 		this.window = window;

@@ -22,6 +22,7 @@ import io.recurportal.billing.CustomerProfileUpdate;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.login.InMemoryLoginRateLimiter;
 import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.session.PortalLinks;
 import io.recurportal.testsupport.MutableClock;
@@ -54,7 +55,7 @@ class EmailChangesTests {
 	private final EmailChanges changes = new EmailChanges(this.gateway, new InMemoryEmailChangeStore(),
 			this.sent::add, new PortalLinks("https://billing.example.com", "/portal"),
 			new AuditedActions(new InMemoryAuditTrail(10), PortalMetrics.none(), this.clock),
-			this.clock);
+			this.clock, new InMemoryLoginRateLimiter(), 5, Duration.ofHours(1));
 
 	private PortalCaller caller;
 
