@@ -6,7 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -18,6 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -26,6 +27,7 @@ import io.recurportal.billing.Customer;
 import io.recurportal.session.PortalSessionRequest;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.session.PortalTokens;
+import io.recurportal.testsupport.TestSmtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -49,7 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = { "recur.portal.allowed-return-origins=https://app.example.com",
 		"recur.portal.base-url=https://billing.example.com",
 		"recur.portal.configurations.full.branding.business-name=Inbox Manager",
-		"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+		"spring.mail.host=127.0.0.1",
 		"recur.portal.login.from=Inbox Manager <billing@example.com>" })
 abstract class EmailChangePagesTests {
 
@@ -59,7 +61,12 @@ abstract class EmailChangePagesTests {
 	private static final long WAIT_MILLIS = 10_000;
 
 	@RegisterExtension
-	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static final GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SMTP);
+
+	@DynamicPropertySource
+	static void smtpPort(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", TestSmtp::port);
+	}
 
 	@Autowired
 	private MockMvc mvc;

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -28,6 +27,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -44,6 +45,7 @@ import io.recurportal.session.PortalSessionStore;
 import io.recurportal.session.PortalSessions;
 import io.recurportal.session.ReturnUrlPolicy;
 import io.recurportal.testsupport.MutableClock;
+import io.recurportal.testsupport.TestSmtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -71,7 +73,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"recur.portal.configurations.full.branding.business-name=Inbox Manager",
 		"recur.portal.configurations.full.branding.primary-color=#4f46e5",
 		"recur.portal.configurations.invoices.branding.business-name=Invoice Desk",
-		"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+		"spring.mail.host=127.0.0.1",
 		"recur.portal.login.from=Inbox Manager <billing@example.com>",
 		"recur.portal.login.max-per-email=3", "recur.portal.login.max-per-address=4" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -83,7 +85,12 @@ abstract class PortalLoginPagesTests {
 	private static final long WAIT_MILLIS = 10_000;
 
 	@RegisterExtension
-	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static final GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SMTP);
+
+	@DynamicPropertySource
+	static void smtpPort(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", TestSmtp::port);
+	}
 
 	@Autowired
 	private MockMvc mvc;
