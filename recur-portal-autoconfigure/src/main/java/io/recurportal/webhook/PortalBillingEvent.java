@@ -7,7 +7,8 @@ package io.recurportal.webhook;
  */
 public sealed interface PortalBillingEvent permits SubscriptionCreatedEvent, SubscriptionUpdatedEvent,
 		SubscriptionCanceledEvent, SubscriptionOnHoldEvent, SubscriptionReactivatedEvent, PaymentSucceededEvent,
-		PaymentFailedEvent {
+		PaymentFailedEvent, SubscriptionCancelScheduledEvent, SubscriptionPlanChangedEvent,
+		PaymentMethodAttachedEvent {
 
 	/**
 	 * The provider event this comes from.
