@@ -1,5 +1,7 @@
 package io.recurportal.autoconfigure;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,6 +18,8 @@ import io.recurportal.billing.BillingGateway;
 import io.recurportal.health.JdbcStoreHealthIndicator;
 import io.recurportal.health.MemoryStoreHealthIndicator;
 import io.recurportal.health.ProviderHealthIndicator;
+import io.recurportal.health.WebhookBacklogHealthIndicator;
+import io.recurportal.webhook.RefreshQueue;
 
 /**
  * Auto-configuration of the portal's Actuator health indicators, when Spring Boot's
@@ -34,13 +38,14 @@ import io.recurportal.health.ProviderHealthIndicator;
  * table. See {@link ProviderHealthIndicator} before adding the provider to readiness.
  */
 @AutoConfiguration(after = { RecurPortalBillingAutoConfiguration.class, RecurPortalJdbcAutoConfiguration.class,
-		RecurPortalAutoConfiguration.class })
+		RecurPortalAutoConfiguration.class, RecurPortalWebhookAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
-@EnableConfigurationProperties(RecurPortalHealthProperties.class)
+@EnableConfigurationProperties({ RecurPortalHealthProperties.class, RecurPortalWebhookProperties.class })
 @Import({ RecurPortalHealthAutoConfiguration.ProviderHealthConfiguration.class,
 		RecurPortalHealthAutoConfiguration.JdbcStoreHealthConfiguration.class,
-		RecurPortalHealthAutoConfiguration.MemoryStoreHealthConfiguration.class })
+		RecurPortalHealthAutoConfiguration.MemoryStoreHealthConfiguration.class,
+		RecurPortalHealthAutoConfiguration.WebhooksHealthConfiguration.class })
 public final class RecurPortalHealthAutoConfiguration {
 
 	/** The bean name of the provider indicator; Boot names the component without the suffix. */
@@ -48,6 +53,23 @@ public final class RecurPortalHealthAutoConfiguration {
 
 	/** The bean name of the store indicator. */
 	static final String STORE_INDICATOR = "recurPortalStoreHealthIndicator";
+
+	/** The bean name of the webhook backlog indicator. */
+	static final String WEBHOOKS_INDICATOR = "recurPortalWebhooksHealthIndicator";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(RefreshQueue.class)
+	@ConditionalOnEnabledHealthIndicator("recur-portal-webhooks")
+	static class WebhooksHealthConfiguration {
+
+		@Bean(WEBHOOKS_INDICATOR)
+		@ConditionalOnMissingBean(name = WEBHOOKS_INDICATOR)
+		WebhookBacklogHealthIndicator recurPortalWebhooksHealthIndicator(RefreshQueue queue,
+				RecurPortalWebhookProperties webhook) {
+			return new WebhookBacklogHealthIndicator(queue, webhook.getWork().getHealthThreshold(), Clock.systemUTC());
+		}
+
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(BillingGateway.class)

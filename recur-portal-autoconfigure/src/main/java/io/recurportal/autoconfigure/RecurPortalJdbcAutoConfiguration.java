@@ -25,6 +25,8 @@ import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.JdbcAccountCustomerLinks;
 import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.JdbcAuditTrail;
+import io.recurportal.billing.budget.JdbcProviderCallBudget;
+import io.recurportal.billing.budget.ProviderCallBudget;
 import io.recurportal.customer.EmailChangeStore;
 import io.recurportal.customer.JdbcEmailChangeStore;
 import io.recurportal.jdbc.PortalSchemaInitializer;
@@ -36,8 +38,10 @@ import io.recurportal.snapshot.BillingSnapshotStore;
 import io.recurportal.snapshot.JdbcBillingSnapshotStore;
 import io.recurportal.subscription.JdbcSubscriptionMirror;
 import io.recurportal.subscription.SubscriptionMirror;
+import io.recurportal.webhook.JdbcRefreshQueue;
 import io.recurportal.webhook.JdbcWebhookEventStore;
 import io.recurportal.webhook.ProcessingTransactions;
+import io.recurportal.webhook.RefreshQueue;
 import io.recurportal.webhook.SpringProcessingTransactions;
 import io.recurportal.webhook.WebhookEventStore;
 
@@ -60,7 +64,7 @@ import io.recurportal.webhook.WebhookEventStore;
 @ConditionalOnBooleanProperty(name = "recur.portal.enabled", matchIfMissing = true)
 @ConditionalOnClass({ JdbcClient.class, DataSourceScriptDatabaseInitializer.class, JsonMapper.class })
 @Conditional(OnJdbcStoreCondition.class)
-@EnableConfigurationProperties(RecurPortalJdbcProperties.class)
+@EnableConfigurationProperties({ RecurPortalJdbcProperties.class, RecurPortalWebhookProperties.class })
 public final class RecurPortalJdbcAutoConfiguration {
 
 	@Bean
@@ -135,6 +139,22 @@ public final class RecurPortalJdbcAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	WebhookEventStore jdbcWebhookEventStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
 		return new JdbcWebhookEventStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	RefreshQueue jdbcRefreshQueue(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcRefreshQueue(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	ProviderCallBudget jdbcProviderCallBudget(StoreDatabase database, RecurPortalJdbcProperties properties,
+			RecurPortalWebhookProperties webhook) {
+		return new JdbcProviderCallBudget(database.dataSource(), database.transactions(), properties.getTablePrefix(),
+				webhook.getWork().getProviderCallsPerSecond(), Clock.systemUTC());
 	}
 
 	@Bean

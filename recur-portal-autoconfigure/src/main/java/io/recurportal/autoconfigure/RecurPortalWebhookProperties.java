@@ -36,6 +36,12 @@ public class RecurPortalWebhookProperties {
 	 */
 	private Duration tolerance = Duration.ofMinutes(5);
 
+	/**
+	 * The work events leave behind the webhook request: re-reading what they name from
+	 * the provider.
+	 */
+	private final Work work = new Work();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -66,6 +72,184 @@ public class RecurPortalWebhookProperties {
 
 	public void setTolerance(Duration tolerance) {
 		this.tolerance = tolerance;
+	}
+
+	public Work getWork() {
+		return this.work;
+	}
+
+	/**
+	 * How recorded events are turned into reads of the provider. A webhook request only
+	 * records its event; a worker on each instance reads each named subscription or
+	 * customer once per burst of events, within a provider-call budget all instances
+	 * share.
+	 */
+	public static class Work {
+
+		/**
+		 * How long after an object's last event it is read: events arriving within this
+		 * window cost one read together. Zero reads as soon as a worker is free.
+		 */
+		private Duration coalescingWindow = Duration.ofSeconds(5);
+
+		/**
+		 * The longest an object's read is pushed back by a stream of events, counted
+		 * from the first event waiting for it.
+		 */
+		private Duration maxDelay = Duration.ofMinutes(1);
+
+		/**
+		 * Provider calls per second background refreshes may make, across all instances
+		 * on one database. Keep it well under the provider's rate limit (Stripe: about
+		 * 100 per second live, 25 in test mode): the rest is for customers' own actions,
+		 * which never wait for this budget.
+		 */
+		private int providerCallsPerSecond = 20;
+
+		/**
+		 * How often an idle worker looks for due work.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How many objects a worker claims at once.
+		 */
+		private int batchSize = 20;
+
+		/**
+		 * How long claimed work stays the claiming instance's; after that, for example
+		 * when it crashed, any instance claims it again.
+		 */
+		private Duration lease = Duration.ofMinutes(1);
+
+		/**
+		 * The wait before a failed read is tried again, doubled with each failure.
+		 */
+		private Duration retryBackoff = Duration.ofSeconds(5);
+
+		/**
+		 * The longest wait between tries of a failing read.
+		 */
+		private Duration maxRetryBackoff = Duration.ofMinutes(10);
+
+		/**
+		 * Whether the worker starts with the application. Without it, work waits until
+		 * another instance's worker does it.
+		 */
+		private boolean autoStartup = true;
+
+		/**
+		 * How old the oldest waiting event may get before the webhooks health indicator
+		 * reports DOWN.
+		 */
+		private Duration healthThreshold = Duration.ofMinutes(10);
+
+		public Duration getCoalescingWindow() {
+			return this.coalescingWindow;
+		}
+
+		public void setCoalescingWindow(Duration coalescingWindow) {
+			requireNotNegative(coalescingWindow, "must not be negative");
+			this.coalescingWindow = coalescingWindow;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			requireNotNegative(maxDelay, "must not be negative");
+			this.maxDelay = maxDelay;
+		}
+
+		public int getProviderCallsPerSecond() {
+			return this.providerCallsPerSecond;
+		}
+
+		public void setProviderCallsPerSecond(int providerCallsPerSecond) {
+			if (providerCallsPerSecond < 1) {
+				throw new IllegalArgumentException("must be at least 1");
+			}
+			this.providerCallsPerSecond = providerCallsPerSecond;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			requirePositive(pollInterval);
+			this.pollInterval = pollInterval;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			if (batchSize < 1) {
+				throw new IllegalArgumentException("must be at least 1");
+			}
+			this.batchSize = batchSize;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			requirePositive(lease);
+			this.lease = lease;
+		}
+
+		public Duration getRetryBackoff() {
+			return this.retryBackoff;
+		}
+
+		public void setRetryBackoff(Duration retryBackoff) {
+			requirePositive(retryBackoff);
+			this.retryBackoff = retryBackoff;
+		}
+
+		public Duration getMaxRetryBackoff() {
+			return this.maxRetryBackoff;
+		}
+
+		public void setMaxRetryBackoff(Duration maxRetryBackoff) {
+			requirePositive(maxRetryBackoff);
+			this.maxRetryBackoff = maxRetryBackoff;
+		}
+
+		public boolean isAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
+		}
+
+		public Duration getHealthThreshold() {
+			return this.healthThreshold;
+		}
+
+		public void setHealthThreshold(Duration healthThreshold) {
+			requirePositive(healthThreshold);
+			this.healthThreshold = healthThreshold;
+		}
+
+		// Thrown while binding: start-up fails with the property named.
+		private static void requirePositive(Duration duration) {
+			if (duration == null || (duration.isNegative() || duration.isZero())) {
+				throw new IllegalArgumentException("must be positive");
+			}
+		}
+
+		private static void requireNotNegative(Duration duration, String message) {
+			if (duration == null || duration.isNegative()) {
+				throw new IllegalArgumentException(message);
+			}
+		}
+
 	}
 
 }

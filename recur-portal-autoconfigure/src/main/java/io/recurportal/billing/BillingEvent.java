@@ -21,15 +21,34 @@ import org.springframework.util.Assert;
  * @param invoiceId the invoice concerned, if any
  * @param accountId the host account, when the provider's event carries it; otherwise it
  * is looked up from the customer
+ * @param paymentMethodId the payment method concerned, if any: the one a
+ * {@link BillingEventType#PAYMENT_METHOD_ATTACHED} event saved
  */
 public record BillingEvent(String id, @Nullable BillingEventType type, String name, Instant created,
 		@Nullable String customerId, @Nullable String subscriptionId, @Nullable String invoiceId,
-		@Nullable String accountId) {
+		@Nullable String accountId, @Nullable String paymentMethodId) {
 
 	public BillingEvent {
 		Assert.hasText(id, "'id' must not be empty");
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(created, "'created' must not be null");
+	}
+
+	/**
+	 * Creates an event that concerns no payment method.
+	 * @param id the provider's event id
+	 * @param type what happened, or {@code null} for an event the portal ignores
+	 * @param name the provider's own name of the event type
+	 * @param created when the provider created the event
+	 * @param customerId the customer concerned, if any
+	 * @param subscriptionId the subscription concerned, if any
+	 * @param invoiceId the invoice concerned, if any
+	 * @param accountId the host account, if the event carries it
+	 */
+	public BillingEvent(String id, @Nullable BillingEventType type, String name, Instant created,
+			@Nullable String customerId, @Nullable String subscriptionId, @Nullable String invoiceId,
+			@Nullable String accountId) {
+		this(id, type, name, created, customerId, subscriptionId, invoiceId, accountId, null);
 	}
 
 	/**
@@ -44,7 +63,7 @@ public record BillingEvent(String id, @Nullable BillingEventType type, String na
 	 */
 	public BillingEvent(String id, BillingEventType type, Instant created, @Nullable String customerId,
 			@Nullable String subscriptionId, @Nullable String invoiceId, @Nullable String accountId) {
-		this(id, type, type.value(), created, customerId, subscriptionId, invoiceId, accountId);
+		this(id, type, type.value(), created, customerId, subscriptionId, invoiceId, accountId, null);
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.recurportal.metrics;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -109,12 +111,33 @@ public final class PortalMetrics {
 			.register(this.registry)
 			.increment();
 		if (lag != null) {
-			Timer.builder(WEBHOOK_LAG)
-				.description("Time from the provider creating an event to its processing")
-				.tag("type", type)
-				.register(this.registry)
-				.record(lag.isNegative() ? Duration.ZERO : lag);
+			webhookLag(type, lag);
 		}
+	}
+
+	/**
+	 * Records how long after the provider created an event its effect was stored.
+	 * @param type the event's type
+	 * @param lag from the provider creating the event to its refresh being stored
+	 */
+	public void webhookLag(String type, Duration lag) {
+		Timer.builder(WEBHOOK_LAG)
+			.description("Time from the provider creating an event to its processing")
+			.tag("type", type)
+			.register(this.registry)
+			.record(lag.isNegative() ? Duration.ZERO : lag);
+	}
+
+	/**
+	 * Registers a gauge, read when metrics are published.
+	 * @param name the gauge's name
+	 * @param description what it measures
+	 * @param baseUnit its unit, or {@code null}
+	 * @param value reads the value
+	 */
+	public void gauge(String name, String description, @Nullable String baseUnit, Supplier<Number> value) {
+		Gauge.builder(name, value).description(description).baseUnit(baseUnit).strongReference(true)
+			.register(this.registry);
 	}
 
 	/**

@@ -90,6 +90,32 @@ CREATE TABLE IF NOT EXISTS recur_portal_webhook_event (
 
 CREATE INDEX IF NOT EXISTS recur_portal_webhook_event_received_ix ON recur_portal_webhook_event (received_at);
 
+-- What recorded events leave to do: one row per subscription or customer to read again
+-- from the provider, claimed by one instance at a time with a lease (claimed_until).
+CREATE TABLE IF NOT EXISTS recur_portal_webhook_work (
+	object_key VARCHAR(300) NOT NULL,
+	due_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	latest_due_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	version BIGINT NOT NULL,
+	attempts INTEGER NOT NULL,
+	claim_id VARCHAR(64),
+	claimed_until TIMESTAMP WITH TIME ZONE,
+	-- The events waiting for the read, one URL-encoded line each.
+	events CHARACTER VARYING NOT NULL,
+	CONSTRAINT recur_portal_webhook_work_pk PRIMARY KEY (object_key)
+);
+
+CREATE INDEX IF NOT EXISTS recur_portal_webhook_work_due_ix ON recur_portal_webhook_work (due_at);
+
+-- Provider calls made by background refreshes per second (epoch second), shared by all
+-- instances so together they stay under the provider's rate limit.
+CREATE TABLE IF NOT EXISTS recur_portal_provider_budget (
+	window_start BIGINT NOT NULL,
+	used INTEGER NOT NULL,
+	CONSTRAINT recur_portal_provider_budget_pk PRIMARY KEY (window_start)
+);
+
 -- Email login attempts, one row each, so rate limits hold across instances.
 CREATE TABLE IF NOT EXISTS recur_portal_login_attempt (
 	id BIGINT GENERATED ALWAYS AS IDENTITY,

@@ -34,9 +34,11 @@ import io.recurportal.billing.sandbox.SandboxEventBridge;
 import io.recurportal.webhook.SpringProcessingTransactions;
 import io.recurportal.billing.stripe.webhook.StripeWebhookController;
 import io.recurportal.webhook.SubscriptionReactivatedEvent;
-import io.recurportal.webhook.WebhookEventHandler;
-import io.recurportal.webhook.WebhookEventProcessor;
+import io.recurportal.webhook.RefreshScheduler;
+import io.recurportal.webhook.RefreshWorker;
+import io.recurportal.webhook.WebhookEventRecorder;
 import io.recurportal.webhook.WebhookEventStore;
+import io.recurportal.webhook.WebhookRefresher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -59,8 +61,10 @@ class RecurPortalWebhookAutoConfigurationTests {
 	@Test
 	void defaultBeansAreCreated() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(WebhookEventHandler.class)
-				.hasSingleBean(WebhookEventProcessor.class)
+			assertThat(context).hasSingleBean(WebhookEventRecorder.class)
+				.hasSingleBean(WebhookRefresher.class)
+				.hasSingleBean(RefreshWorker.class)
+				.hasSingleBean(RefreshScheduler.class)
 				.hasSingleBean(StripeWebhookController.class)
 				.hasSingleBean(RecurPortalWebhookProperties.class)
 				.hasBean("recurPortalWebhookSecurityFilterChain")
@@ -76,7 +80,7 @@ class RecurPortalWebhookAutoConfigurationTests {
 	@Test
 	void whenWebhookDisabledThenNothing() {
 		this.contextRunner.withPropertyValues("recur.portal.webhook.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(WebhookEventProcessor.class)
+			assertThat(context).doesNotHaveBean(WebhookEventRecorder.class)
 				.doesNotHaveBean(StripeWebhookController.class)
 				.doesNotHaveBean("recurPortalWebhookSecurityFilterChain");
 		});
@@ -85,13 +89,13 @@ class RecurPortalWebhookAutoConfigurationTests {
 	@Test
 	void whenPortalDisabledThenNothing() {
 		this.contextRunner.withPropertyValues("recur.portal.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(WebhookEventProcessor.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(WebhookEventRecorder.class));
 	}
 
 	@Test
 	void whenStripeJavaMissingThenNoEndpointButProcessing() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("com.stripe")).run((context) -> {
-			assertThat(context).hasSingleBean(WebhookEventProcessor.class)
+			assertThat(context).hasSingleBean(WebhookEventRecorder.class)
 				.doesNotHaveBean(StripeWebhookController.class)
 				.doesNotHaveBean("recurPortalWebhookSecurityFilterChain");
 		});
@@ -104,7 +108,7 @@ class RecurPortalWebhookAutoConfigurationTests {
 					RecurPortalWebhookAutoConfiguration.class, StripeWebhookAutoConfiguration.class,
 							SandboxPortalAutoConfiguration.class))
 			.withBean(BillingGateway.class, () -> mock(BillingGateway.class))
-			.run((context) -> assertThat(context).hasSingleBean(WebhookEventProcessor.class)
+			.run((context) -> assertThat(context).hasSingleBean(WebhookEventRecorder.class)
 				.doesNotHaveBean(StripeWebhookController.class));
 	}
 
@@ -176,7 +180,7 @@ class RecurPortalWebhookAutoConfigurationTests {
 
 	@Test
 	void withoutJdbcStoresThenProcessingRunsWithoutTransactions() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(WebhookEventProcessor.class))
+		this.contextRunner.run((context) -> assertThat(context.getBean(WebhookEventRecorder.class))
 			.extracting("transactions")
 			.isNotInstanceOf(SpringProcessingTransactions.class));
 	}

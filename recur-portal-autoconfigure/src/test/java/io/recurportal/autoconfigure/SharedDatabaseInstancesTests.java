@@ -37,12 +37,17 @@ import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.testsupport.TestDatabases;
 import io.recurportal.webhook.PortalBillingEvent;
 import io.recurportal.billing.BillingEvent;
-import io.recurportal.webhook.WebhookEventProcessor;
+import io.recurportal.webhook.RefreshWorker;
+import io.recurportal.webhook.SubscriptionUpdatedEvent;
+import io.recurportal.billing.BillingEventSink;
 import io.recurportal.billing.BillingEventSink.Outcome;
 
 import static io.recurportal.testsupport.TestSubscriptions.active;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -64,7 +69,9 @@ class SharedDatabaseInstancesTests {
 		.withBean(DataSource.class, TestDatabases::postgresPool)
 		.withBean(BillingGateway.class, () -> this.gateway)
 		.withPropertyValues("recur.portal.jdbc.initialize-schema=always",
-				"recur.portal.jdbc.table-prefix=" + this.tablePrefix);
+				"recur.portal.jdbc.table-prefix=" + this.tablePrefix,
+				// Each test drains the work itself, on the instance it chooses.
+				"recur.portal.webhook.work.auto-startup=false");
 
 	private static PortalSession session(String id) {
 		return new PortalSession(id, "cus_1", "acc_1", "full", null, null, true, CREATED,
@@ -124,7 +131,7 @@ class SharedDatabaseInstancesTests {
 	}
 
 	@Test
-	void sameWebhookDeliveredToBothAtOnceIsProcessedOnce() {
+	void sameWebhooksDeliveredToBothAtOnceAreRecordedOnceAndReadOnce() {
 		given(this.gateway.findSubscription("sub_1")).willReturn(Optional.of(active("sub_1")));
 		given(this.gateway.findCustomer("cus_1")).willReturn(Optional
 			.of(new Customer("cus_1", "acc_1", null, null, null, null, null, null, 0, null, Map.of())));
@@ -134,16 +141,25 @@ class SharedDatabaseInstancesTests {
 		this.instance.withBean("listener", ApplicationListener.class, () -> listener).run((first) -> this.instance
 			.withBean("listener", ApplicationListener.class, () -> listener)
 			.run((second) -> {
-				List<WebhookEventProcessor> processors = List.of(first.getBean(WebhookEventProcessor.class),
-						second.getBean(WebhookEventProcessor.class));
+				List<BillingEventSink> recorders = List.of(first.getBean(BillingEventSink.class),
+						second.getBean(BillingEventSink.class));
 				int events = 10;
 				for (int e = 0; e < events; e++) {
 					BillingEvent event = new BillingEvent("evt_both_" + e, BillingEventType.SUBSCRIPTION_UPDATED,
 							CREATED.plusSeconds(e), "cus_1", "sub_1", null, null);
-					List<Outcome> outcomes = concurrently(2, (i) -> processors.get(i).process(event));
+					List<Outcome> outcomes = concurrently(2, (i) -> recorders.get(i).process(event));
 					assertThat(outcomes).containsExactlyInAnyOrder(Outcome.PROCESSED, Outcome.DUPLICATE);
 				}
-				assertThat(heard).hasSize(events);
+				verifyNoInteractions(this.gateway);
+				List<RefreshWorker> workers = List.of(first.getBean(RefreshWorker.class),
+						second.getBean(RefreshWorker.class));
+				List<Integer> done = concurrently(2, (i) -> workers.get(i).drain());
+				assertThat(done).containsExactlyInAnyOrder(0, 1);
+				// Ten events, one read, one announcement under the newest event's id.
+				verify(this.gateway, times(1)).findSubscription("sub_1");
+				assertThat(heard).singleElement()
+					.isInstanceOfSatisfying(SubscriptionUpdatedEvent.class,
+							(updated) -> assertThat(updated.eventId()).isEqualTo("evt_both_9"));
 				assertThat(second.getBean(SubscriptionMirror.class).find("acc_1", "sub_1")).contains(active("sub_1"));
 			}));
 	}

@@ -17,8 +17,23 @@ import io.recurportal.billing.BillingEventType;
  * @param customerId the customer concerned
  * @param subscriptionId the subscription concerned, if any
  * @param invoiceId the invoice concerned, if any
+ * @param paymentMethodId the payment method concerned, if any
  */
 public record SandboxEvent(String id, BillingEventType type, Instant created, String customerId,
-		@Nullable String subscriptionId, @Nullable String invoiceId) {
+		@Nullable String subscriptionId, @Nullable String invoiceId, @Nullable String paymentMethodId) {
+
+	/**
+	 * Creates an event that concerns no payment method.
+	 * @param id a unique id
+	 * @param type what happened
+	 * @param created when it happened
+	 * @param customerId the customer concerned
+	 * @param subscriptionId the subscription concerned, if any
+	 * @param invoiceId the invoice concerned, if any
+	 */
+	public SandboxEvent(String id, BillingEventType type, Instant created, String customerId,
+			@Nullable String subscriptionId, @Nullable String invoiceId) {
+		this(id, type, created, customerId, subscriptionId, invoiceId, null);
+	}
 
 }

@@ -30,6 +30,9 @@ public final class SandboxEventBridge implements Consumer<SandboxEvent>, Initial
 
 	private final BillingEventSink processor;
 
+	private Runnable afterEvent = () -> {
+	};
+
 	/**
 	 * Creates a bridge; it listens once initialized, until destroyed.
 	 * @param gateway the provider; listened to when it is the sandbox
@@ -40,6 +43,17 @@ public final class SandboxEventBridge implements Consumer<SandboxEvent>, Initial
 		Assert.notNull(processor, "'processor' must not be null");
 		this.gateway = gateway;
 		this.processor = processor;
+	}
+
+	/**
+	 * Sets what runs after each event was handed over: the portal's refresh of what the
+	 * events recorded, so a sandbox user sees a change at once. Reading the sandbox costs
+	 * no provider's rate limit, so nothing is gained by waiting.
+	 * @param afterEvent the work, for example draining the refresh work
+	 */
+	public void setAfterEvent(Runnable afterEvent) {
+		Assert.notNull(afterEvent, "'afterEvent' must not be null");
+		this.afterEvent = afterEvent;
 	}
 
 	@Override
@@ -67,8 +81,9 @@ public final class SandboxEventBridge implements Consumer<SandboxEvent>, Initial
 	@Override
 	public void accept(SandboxEvent event) {
 		try {
-			this.processor.process(new BillingEvent(event.id(), event.type(), event.created(), event.customerId(),
-					event.subscriptionId(), event.invoiceId(), null));
+			this.processor.process(new BillingEvent(event.id(), event.type(), event.type().value(), event.created(), event.customerId(),
+					event.subscriptionId(), event.invoiceId(), null, event.paymentMethodId()));
+			this.afterEvent.run();
 		}
 		catch (RuntimeException ex) {
 			// The sandbox does not deliver again; syncing the account (the sync endpoint) catches up.

@@ -67,7 +67,8 @@ final class SandboxEvents {
 			}
 		});
 		for (SavedCard card : cardsAdded(before, ledger)) {
-			events.add(event(BillingEventType.PAYMENT_METHOD_ATTACHED, now, card.customerId(), null, null));
+			SandboxEvent attached = event(BillingEventType.PAYMENT_METHOD_ATTACHED, now, card.customerId(), null, null);
+			events.add(new SandboxEvent(attached.id(), attached.type(), now, card.customerId(), null, null, card.id()));
 		}
 		after.subscriptions().forEach((id, subscription) -> {
 			if (!before.subscriptions().containsKey(id)) {

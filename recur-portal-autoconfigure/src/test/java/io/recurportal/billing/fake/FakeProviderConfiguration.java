@@ -3,6 +3,7 @@ package io.recurportal.billing.fake;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -11,6 +12,7 @@ import io.recurportal.billing.BillingProvider;
 import io.recurportal.billing.BillingProvider.Capability;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.testsupport.TestSandbox;
+import io.recurportal.webhook.RefreshWorker;
 
 /**
  * Plugs the fake provider in, the way a provider's auto-configuration does: its gateway,
@@ -48,8 +50,17 @@ public class FakeProviderConfiguration {
 	}
 
 	@Bean
-	FakeEventSource fakeEventSource(FakeBillingGateway gateway, BillingEventSink sink) {
-		return new FakeEventSource(gateway, sink);
+	FakeEventSource fakeEventSource(FakeBillingGateway gateway, BillingEventSink sink,
+			ObjectProvider<RefreshWorker> worker) {
+		// An in-process provider, like the sandbox: its changes are read at once.
+		RefreshWorker refreshWorker = worker.getIfUnique();
+		return new FakeEventSource(gateway, (event) -> {
+			BillingEventSink.Outcome outcome = sink.process(event);
+			if (refreshWorker != null) {
+				refreshWorker.drain();
+			}
+			return outcome;
+		});
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,6 +24,7 @@ import io.recurportal.billing.sandbox.SandboxBillingGateway;
 import io.recurportal.billing.sandbox.SandboxEventBridge;
 import io.recurportal.billing.sandbox.web.SandboxCheckoutController;
 import io.recurportal.web.PortalPageContext;
+import io.recurportal.webhook.RefreshWorker;
 
 /**
  * Auto-configuration of what the sandbox adds to the portal when it is the provider: its
@@ -43,8 +45,12 @@ public final class SandboxPortalAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SandboxEventBridge sandboxEventBridge(BillingGateway gateway, BillingEventSink processor) {
-			return new SandboxEventBridge(gateway, processor);
+		SandboxEventBridge sandboxEventBridge(BillingGateway gateway, BillingEventSink processor,
+				ObjectProvider<RefreshWorker> worker) {
+			SandboxEventBridge bridge = new SandboxEventBridge(gateway, processor);
+			// Reading the sandbox costs no rate limit: its users see each change at once.
+			worker.ifUnique((refreshWorker) -> bridge.setAfterEvent(refreshWorker::drain));
+			return bridge;
 		}
 
 	}

@@ -67,7 +67,8 @@ public final class StripeEventReader {
 		String objectId = text(object, "id");
 		return new BillingEvent(id, TYPES.get(type), type, Instant.ofEpochSecond(created.asLong()),
 				customerId(event, object, objectType, objectId), subscriptionId(object, objectType, objectId),
-				"invoice".equals(objectType) ? objectId : null, accountId(object, objectType));
+				"invoice".equals(objectType) ? objectId : null, accountId(object, objectType),
+				"payment_method".equals(objectType) ? objectId : null);
 	}
 
 	private static @Nullable String customerId(JsonNode event, JsonNode object, @Nullable String objectType,

@@ -18,8 +18,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import io.recurportal.webhook.ProcessingTransactions;
 import io.recurportal.webhook.InMemoryWebhookEventStore;
-import io.recurportal.webhook.WebhookEventProcessor;
-import io.recurportal.webhook.WebhookEventHandler;
+import io.recurportal.webhook.WebhookEventRecorder;
+import io.recurportal.webhook.InMemoryRefreshQueue;
 import io.recurportal.testsupport.TestSnapshots;
 import io.recurportal.snapshot.AccountSnapshots;
 import io.recurportal.billing.BillingGateway;
@@ -38,16 +38,13 @@ class StripeWebhookControllerTests {
 	private static final String PAYLOAD = StripeEventReaderTests.event("evt_1", "charge.refunded",
 			Instant.now().getEpochSecond(), "{\"id\": \"ch_1\", \"object\": \"charge\"}");
 
+	private static WebhookEventRecorder recorder() {
+		return new WebhookEventRecorder(new InMemoryWebhookEventStore(10), new InMemoryRefreshQueue(),
+				ProcessingTransactions.none(), Clock.systemUTC(), Duration.ZERO, Duration.ZERO);
+	}
+
 	private static MockMvc mvc(List<String> secrets, String path) {
-		BillingGateway gateway = mock(BillingGateway.class);
-		InMemorySubscriptionMirror mirror = new InMemorySubscriptionMirror();
-		AccountSnapshots snapshots = TestSnapshots.inMemory();
-		WebhookEventHandler handler = new WebhookEventHandler(gateway, mirror,
-				new AccountSubscriptions(gateway, mirror, (account) -> Optional.empty(), snapshots, Clock.systemUTC()),
-				snapshots);
-		WebhookEventProcessor processor = new WebhookEventProcessor(new InMemoryWebhookEventStore(10), handler,
-				(event) -> {
-				}, ProcessingTransactions.none(), Clock.systemUTC());
+		WebhookEventRecorder processor = recorder();
 		StripeWebhookController controller = new StripeWebhookController(
 				new StripeSignatureVerifier(secrets, Duration.ofMinutes(5), Clock.systemUTC()), new StripeEventReader(),
 				processor);
@@ -90,14 +87,7 @@ class StripeWebhookControllerTests {
 
 	@Test
 	void receiveWhenBodyBeyondTheLimitThenPayloadTooLargeAfterReadingOneBytePastIt() throws Exception {
-		BillingGateway gateway = mock(BillingGateway.class);
-		InMemorySubscriptionMirror mirror = new InMemorySubscriptionMirror();
-		AccountSnapshots snapshots = TestSnapshots.inMemory();
-		WebhookEventProcessor processor = new WebhookEventProcessor(new InMemoryWebhookEventStore(10),
-				new WebhookEventHandler(gateway, mirror, new AccountSubscriptions(gateway, mirror,
-						(account) -> Optional.empty(), snapshots, Clock.systemUTC()), snapshots),
-				(event) -> {
-				}, ProcessingTransactions.none(), Clock.systemUTC());
+		WebhookEventRecorder processor = recorder();
 		StripeWebhookController controller = new StripeWebhookController(
 				new StripeSignatureVerifier(List.of("whsec_1"), Duration.ofMinutes(5), Clock.systemUTC()),
 				new StripeEventReader(), processor);
