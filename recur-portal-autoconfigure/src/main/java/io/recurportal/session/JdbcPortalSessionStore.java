@@ -2,13 +2,17 @@ package io.recurportal.session;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
-import java.util.Map;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.transaction.support.TransactionOperations;
 
 import io.recurportal.jdbc.JdbcStoreSupport;
@@ -18,6 +22,10 @@ import io.recurportal.jdbc.JdbcStoreSupport;
  * sees the same sessions. Redeeming a link is one conditional {@code UPDATE}: the
  * database lets exactly one of any number of concurrent redemptions change the row,
  * and only that one gets the session.
+ * <p>
+ * Statements take positional parameters and rows are read by column position: creating
+ * and redeeming links is on every portal entry's path, and named parameters cost a
+ * rewrite of the statement and a map per call.
  */
 public final class JdbcPortalSessionStore implements PortalSessionStore {
 
@@ -51,23 +59,21 @@ public final class JdbcPortalSessionStore implements PortalSessionStore {
 	public JdbcPortalSessionStore(DataSource dataSource, TransactionOperations transactions, String tablePrefix) {
 		this.support = new JdbcStoreSupport(dataSource, transactions, tablePrefix);
 		String sessions = this.support.table("session");
-		this.insert = "INSERT INTO " + sessions + " (" + COLUMNS + ", token_hash) VALUES (:id, :customerId,"
-				+ " :accountId, :configurationId, :returnUrl, :locale, :owner, :createdAt, :expiresAt, NULL, NULL,"
-				+ " :tokenHash)";
+		this.insert = "INSERT INTO " + sessions + " (" + COLUMNS + ", token_hash)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)";
 		String select = "SELECT " + COLUMNS + " FROM " + sessions;
-		this.findById = select + " WHERE id = :id";
-		this.findByTokenHash = select + " WHERE token_hash = :tokenHash";
-		this.redeem = "UPDATE " + sessions + " SET accessed_at = :now, browser_token_hash = :browserTokenHash,"
-				+ " browser_expires_at = :browserExpiresAt"
-				+ " WHERE token_hash = :tokenHash AND accessed_at IS NULL AND expires_at > :now";
+		this.findById = select + " WHERE id = ?";
+		this.findByTokenHash = select + " WHERE token_hash = ?";
+		// Parameters: now, browser token hash, browser expiry, token hash, now.
+		this.redeem = "UPDATE " + sessions + " SET accessed_at = ?, browser_token_hash = ?, browser_expires_at = ?"
+				+ " WHERE token_hash = ? AND accessed_at IS NULL AND expires_at > ?";
 		this.redeemReturning = this.redeem + " RETURNING " + COLUMNS;
-		this.findByBrowserTokenHash = select
-				+ " WHERE browser_token_hash = :browserTokenHash AND browser_expires_at > :now";
+		this.findByBrowserTokenHash = select + " WHERE browser_token_hash = ? AND browser_expires_at > ?";
 		this.endBrowserSession = "UPDATE " + sessions + " SET browser_token_hash = NULL,"
-				+ " browser_expires_at = accessed_at WHERE browser_token_hash = :browserTokenHash";
+				+ " browser_expires_at = accessed_at WHERE browser_token_hash = ?";
 		// A plain delete: instances running it at once just find fewer rows.
-		this.deleteExpired = "DELETE FROM " + sessions + " WHERE expires_at < :before"
-				+ " AND (browser_expires_at IS NULL OR browser_expires_at < :before)";
+		this.deleteExpired = "DELETE FROM " + sessions + " WHERE expires_at < ?"
+				+ " AND (browser_expires_at IS NULL OR browser_expires_at < ?)";
 	}
 
 	@Override
@@ -75,16 +81,16 @@ public final class JdbcPortalSessionStore implements PortalSessionStore {
 		try {
 			this.support.jdbc()
 				.sql(this.insert)
-				.param("id", session.id())
-				.param("customerId", session.customerId())
-				.param("accountId", session.accountId())
-				.param("configurationId", session.configurationId())
-				.param("returnUrl", session.returnUrl())
-				.param("locale", session.locale())
-				.param("owner", session.owner())
-				.param("createdAt", JdbcStoreSupport.timestamp(session.createdAt()))
-				.param("expiresAt", JdbcStoreSupport.timestamp(session.expiresAt()))
-				.param("tokenHash", tokenHash)
+				.param(session.id())
+				.param(session.customerId())
+				.param(text(session.accountId()))
+				.param(session.configurationId())
+				.param(text(session.returnUrl()))
+				.param(text(session.locale()))
+				.param(session.owner())
+				.param(JdbcStoreSupport.timestamp(session.createdAt()))
+				.param(JdbcStoreSupport.timestamp(session.expiresAt()))
+				.param(tokenHash)
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -94,14 +100,14 @@ public final class JdbcPortalSessionStore implements PortalSessionStore {
 
 	@Override
 	public Optional<PortalSession> findById(String id) {
-		return this.support.jdbc().sql(this.findById).param("id", id).query(JdbcPortalSessionStore::session).optional();
+		return this.support.jdbc().sql(this.findById).param(id).query(JdbcPortalSessionStore::session).optional();
 	}
 
 	@Override
 	public Optional<PortalSession> findByTokenHash(String tokenHash) {
 		return this.support.jdbc()
 			.sql(this.findByTokenHash)
-			.param("tokenHash", tokenHash)
+			.param(tokenHash)
 			.query(JdbcPortalSessionStore::session)
 			.optional();
 	}
@@ -109,9 +115,8 @@ public final class JdbcPortalSessionStore implements PortalSessionStore {
 	@Override
 	public Optional<PortalSession> redeem(String tokenHash, String browserTokenHash, Instant now,
 			Instant browserExpiresAt) {
-		Map<String, Object> parameters = Map.of("now", JdbcStoreSupport.timestamp(now), "browserTokenHash",
-				browserTokenHash, "browserExpiresAt", JdbcStoreSupport.timestamp(browserExpiresAt), "tokenHash",
-				tokenHash);
+		Object[] parameters = { JdbcStoreSupport.timestamp(now), browserTokenHash,
+				JdbcStoreSupport.timestamp(browserExpiresAt), tokenHash, JdbcStoreSupport.timestamp(now) };
 		if (this.support.isPostgres()) {
 			// One round trip: the row comes back from the very update that redeemed it.
 			return this.support.jdbc()
@@ -129,33 +134,50 @@ public final class JdbcPortalSessionStore implements PortalSessionStore {
 	public Optional<PortalSession> findByBrowserTokenHash(String browserTokenHash, Instant now) {
 		return this.support.jdbc()
 			.sql(this.findByBrowserTokenHash)
-			.param("browserTokenHash", browserTokenHash)
-			.param("now", JdbcStoreSupport.timestamp(now))
+			.param(browserTokenHash)
+			.param(JdbcStoreSupport.timestamp(now))
 			.query(JdbcPortalSessionStore::session)
 			.optional();
 	}
 
 	@Override
 	public void endBrowserSession(String browserTokenHash) {
-		this.support.jdbc().sql(this.endBrowserSession).param("browserTokenHash", browserTokenHash).update();
+		this.support.jdbc().sql(this.endBrowserSession).param(browserTokenHash).update();
 	}
 
 	@Override
 	public int deleteExpired(Instant before) {
 		return this.support.jdbc()
 			.sql(this.deleteExpired)
-			.param("before", JdbcStoreSupport.timestamp(before))
+			.param(JdbcStoreSupport.timestamp(before))
+			.param(JdbcStoreSupport.timestamp(before))
 			.update();
 	}
 
+	// By position, in the order of COLUMNS.
 	private static PortalSession session(ResultSet resultSet, int rowNumber) throws SQLException {
-		return new PortalSession(resultSet.getString("id"), resultSet.getString("customer_id"),
-				resultSet.getString("account_id"), resultSet.getString("configuration_id"),
-				resultSet.getString("return_url"), resultSet.getString("locale"), resultSet.getBoolean("is_owner"),
-				JdbcStoreSupport.requiredInstant(resultSet, "created_at"),
-				JdbcStoreSupport.requiredInstant(resultSet, "expires_at"),
-				JdbcStoreSupport.instant(resultSet, "accessed_at"),
-				JdbcStoreSupport.instant(resultSet, "browser_expires_at"));
+		return new PortalSession(resultSet.getString(1), resultSet.getString(2), resultSet.getString(3),
+				resultSet.getString(4), resultSet.getString(5), resultSet.getString(6), resultSet.getBoolean(7),
+				requiredInstant(resultSet, 8), requiredInstant(resultSet, 9), instant(resultSet, 10),
+				instant(resultSet, 11));
+	}
+
+	private static @Nullable Instant instant(ResultSet resultSet, int column) throws SQLException {
+		OffsetDateTime value = resultSet.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static Instant requiredInstant(ResultSet resultSet, int column) throws SQLException {
+		Instant instant = instant(resultSet, column);
+		if (instant == null) {
+			throw new SQLException("Column " + column + " of a portal session is null");
+		}
+		return instant;
+	}
+
+	// A null bound by position needs its type on some drivers.
+	private static SqlParameterValue text(@Nullable String value) {
+		return new SqlParameterValue(Types.VARCHAR, value);
 	}
 
 }

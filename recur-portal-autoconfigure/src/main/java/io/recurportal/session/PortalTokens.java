@@ -1,6 +1,7 @@
 package io.recurportal.session;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DrbgParameters;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -11,6 +12,11 @@ import java.util.HexFormat;
  * Tokens for portal links and browser sessions: 256 bits from a CSPRNG, URL-safe, and
  * the SHA-256 hash that is all a store ever keeps. A salt is not needed: a token this
  * long cannot be guessed from its hash.
+ * <p>
+ * The bits come from several independent DRBGs (NIST SP 800-90A Hash_DRBG at 256-bit
+ * strength, each seeded from the operating system's entropy), one picked by the calling
+ * thread: the default {@code NativePRNG} serializes every caller in the JVM on one lock,
+ * which made token creation queue up under concurrent requests.
  */
 public final class PortalTokens {
 
@@ -20,7 +26,11 @@ public final class PortalTokens {
 	 */
 	public static final String CONFIRMATION_PREFIX = "c_";
 
-	private static final SecureRandom random = new SecureRandom();
+	// A power of two at least twice the processors, so that threads rarely share one.
+	private static final SecureRandom[] randoms = randoms(
+			Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 4 - 1));
+
+	private static final MessageDigest sha256 = sha256();
 
 	private PortalTokens() {
 	}
@@ -31,7 +41,7 @@ public final class PortalTokens {
 	 */
 	public static String generate() {
 		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
+		random().nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
@@ -70,7 +80,7 @@ public final class PortalTokens {
 	 */
 	public static String id(String prefix) {
 		byte[] bytes = new byte[16];
-		random.nextBytes(bytes);
+		random().nextBytes(bytes);
 		return prefix + HexFormat.of().formatHex(bytes);
 	}
 
@@ -80,13 +90,7 @@ public final class PortalTokens {
 	 * @return the hex SHA-256 of the token
 	 */
 	public static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required", ex);
-		}
+		return HexFormat.of().formatHex(digest().digest(token.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
@@ -98,6 +102,44 @@ public final class PortalTokens {
 		return candidate.length() == 43 && candidate.chars()
 			.allMatch((c) -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
 					|| c == '_');
+	}
+
+	private static SecureRandom random() {
+		return randoms[(int) Thread.currentThread().getId() & (randoms.length - 1)];
+	}
+
+	private static SecureRandom[] randoms(int count) {
+		SecureRandom[] randoms = new SecureRandom[count];
+		for (int i = 0; i < count; i++) {
+			try {
+				randoms[i] = SecureRandom.getInstance("DRBG",
+						DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				// A JDK without a 256-bit DRBG: its default CSPRNG, shared.
+				randoms[i] = (i == 0) ? new SecureRandom() : randoms[0];
+			}
+		}
+		return randoms;
+	}
+
+	// A clone is much cheaper than the provider lookup of MessageDigest.getInstance.
+	private static MessageDigest digest() {
+		try {
+			return (MessageDigest) sha256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return sha256();
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required", ex);
+		}
 	}
 
 }
