@@ -33,6 +33,7 @@ import io.recurportal.customer.CustomerProfiles;
 import io.recurportal.customer.EmailChangeStore;
 import io.recurportal.customer.InMemoryEmailChangeStore;
 import io.recurportal.customer.PaymentMethodUpdates;
+import io.recurportal.customer.SavedPaymentMethods;
 import io.recurportal.invoice.AccountInvoices;
 import io.recurportal.metrics.PortalMetrics;
 import io.recurportal.session.InMemoryPortalSessionStore;
@@ -180,6 +181,13 @@ public final class RecurPortalAutoConfiguration {
 	CustomerProfiles customerProfiles(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AuditedActions auditedActions, AccountSnapshots snapshots) {
 		return new CustomerProfiles(billingGateway, subscriptions, auditedActions, snapshots);
+	}
+
+	@Bean
+	SavedPaymentMethods savedPaymentMethods(BillingGateway billingGateway, AccountSubscriptions subscriptions,
+			CustomerProfiles customerProfiles, AuditedActions auditedActions) {
+		return new SavedPaymentMethods(billingGateway, subscriptions, customerProfiles, auditedActions,
+				Clock.systemUTC());
 	}
 
 	@Bean

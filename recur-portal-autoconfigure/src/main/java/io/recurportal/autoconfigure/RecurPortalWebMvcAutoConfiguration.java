@@ -34,10 +34,13 @@ import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.api.CheckoutController;
 import io.recurportal.api.IdentityController;
 import io.recurportal.api.InvoicesController;
+import io.recurportal.api.PaymentMethodsController;
 import io.recurportal.api.PortalSessionController;
 import io.recurportal.api.SubscriptionsController;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.billing.BillingGateway;
+import io.recurportal.customer.PaymentMethodUpdates;
+import io.recurportal.customer.SavedPaymentMethods;
 import io.recurportal.invoice.AccountInvoices;
 import io.recurportal.server.ServerApiController;
 import io.recurportal.server.ServerApiExceptionHandler;
@@ -145,6 +148,13 @@ public final class RecurPortalWebMvcAutoConfiguration {
 			SubscriptionLifecycle lifecycle, SubscriptionCheckout checkout, BillingGateway gateway,
 			PortalAccessPolicy policy, AuditedActions audited) {
 		return new SubscriptionsController(subscriptions, lifecycle, checkout, gateway, policy, audited);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PaymentMethodsController portalPaymentMethodsController(SavedPaymentMethods methods,
+			PaymentMethodUpdates updates, ReturnUrlPolicy returnUrlPolicy) {
+		return new PaymentMethodsController(methods, updates, returnUrlPolicy);
 	}
 
 	@Bean

@@ -222,6 +222,22 @@ public interface BillingGateway {
 	 */
 	Customer setDefaultPaymentMethod(String customerId, String paymentMethodId, String idempotencyKey);
 
+	/**
+	 * Removes a saved payment method from its customer, so it can never be charged again.
+	 * The caller decides whether the customer may do without it; the gateway only checks
+	 * that it is the customer's. The default refuses, for gateways written before
+	 * payment methods could be removed.
+	 * @param customerId the customer
+	 * @param paymentMethodId one of the customer's payment methods
+	 * @param idempotencyKey the key of this action
+	 * @throws io.recurportal.error.PortalException {@code payment_method_not_found} when
+	 * it is not the customer's
+	 */
+	default void detachPaymentMethod(String customerId, String paymentMethodId, String idempotencyKey) {
+		throw new io.recurportal.error.PortalException(io.recurportal.error.PortalErrorCode.INVALID_REQUEST,
+				"This billing provider cannot remove payment methods.");
+	}
+
 	// Checkout
 
 	/**

@@ -57,15 +57,18 @@ public final class PaymentMethodUpdates {
 		String accountId = caller.account().accountId();
 		return this.audited.perform(caller.account(), "start_payment_method_update", null, () -> {
 			String customerId = this.subscriptions.requireCustomerId(accountId);
-			String onHold = this.subscriptions.list(accountId)
+			List<Subscription> live = this.subscriptions.list(accountId)
 				.stream()
-				.filter(Subscription::isOnHold)
-				.map(Subscription::id)
-				.findFirst()
-				.orElse(null);
+				.filter((subscription) -> !subscription.status().isTerminal())
+				.toList();
+			Subscription onHold = live.stream().filter(Subscription::isOnHold).findFirst().orElse(null);
+			// The currency it will pay in lets the provider offer every method enabled for it, not only cards.
+			Subscription paidWith = (onHold != null) ? onHold : live.stream().findFirst().orElse(null);
 			return this.gateway.createCheckoutSession(
-					new CheckoutSessionRequest(CheckoutMode.SETUP, customerId, null, onHold, successUrl, cancelUrl,
-							Map.of(SubscriptionCheckout.ACCOUNT_METADATA_KEY, accountId)),
+					new CheckoutSessionRequest(CheckoutMode.SETUP, customerId, null,
+							(onHold != null) ? onHold.id() : null, successUrl, cancelUrl,
+							Map.of(SubscriptionCheckout.ACCOUNT_METADATA_KEY, accountId),
+							(paidWith != null) ? paidWith.price().currency() : null),
 					IdempotencyKeys.derive(accountId, "start_payment_method_update", requestId));
 		});
 	}

@@ -77,6 +77,12 @@ public enum PortalErrorCode {
 	/** The checkout session has not been completed by the customer. */
 	CHECKOUT_INCOMPLETE("checkout_incomplete", HttpStatus.CONFLICT),
 
+	/**
+	 * The payment method cannot be removed: it is the customer's last one and a
+	 * subscription still has to be paid.
+	 */
+	PAYMENT_METHOD_REQUIRED("payment_method_required", HttpStatus.CONFLICT),
+
 	/** The card number, expiry or security code is not valid. */
 	INVALID_CARD("invalid_card", HttpStatus.BAD_REQUEST),
 

@@ -20,6 +20,7 @@ import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.customer.CustomerProfiles;
 import io.recurportal.customer.EmailChanges;
 import io.recurportal.customer.PaymentMethodUpdates;
+import io.recurportal.customer.SavedPaymentMethods;
 import io.recurportal.invoice.AccountInvoices;
 import io.recurportal.session.PortalLinks;
 import io.recurportal.session.PortalSessions;
@@ -91,6 +92,12 @@ public class PortalPagesConfiguration {
 	PaymentMethodController recurPortalPaymentMethodController(PaymentMethodUpdates updates,
 			PortalPageContext context, PortalLinks links) {
 		return new PaymentMethodController(updates, context, links);
+	}
+
+	@Bean
+	SavedPaymentMethodsController recurPortalSavedPaymentMethodsController(SavedPaymentMethods methods,
+			PortalPageContext context) {
+		return new SavedPaymentMethodsController(methods, context);
 	}
 
 	@Bean

@@ -56,6 +56,12 @@ class PortalApiAccessMatrixTests {
 		return this.gateway.listInvoices(customerId, 1).get(0).id();
 	}
 
+	// Ids the provider generates, put into a row's path and body.
+	private String resolve(String template) {
+		return template.replace("{invoice}", firstInvoiceOf("cus_active"))
+			.replace("{pm}", this.gateway.listPaymentMethods("cus_active").get(0).id());
+	}
+
 	static Stream<Arguments> cases() {
 		List<Arguments> cases = new ArrayList<>();
 		for (Endpoint endpoint : endpoints()) {
@@ -74,6 +80,7 @@ class PortalApiAccessMatrixTests {
 		String sub = api + "/sub_active";
 		Expect noSub = fail(404, "subscription_not_found");
 		Expect notEnabled = fail(403, "feature_not_enabled");
+		Expect noMethod = fail(404, "payment_method_not_found");
 		return List.of(new Endpoint(GET, api + "/identity", null, ok(), ok(), ok()),
 				new Endpoint(GET, api, null, ok(), ok(), ok()),
 				new Endpoint(GET, api + "/features", null, ok(), ok(), ok()),
@@ -96,6 +103,20 @@ class PortalApiAccessMatrixTests {
 				new Endpoint(POST, sub + "/resume", null, notEnabled, ok(), noSub),
 				new Endpoint(POST, api + "/stripe/portal-session",
 						"{\"return_url\":\"https://app.example.com/account\"}", ok(), ok(), ok()),
+				new Endpoint(GET, api + "/payment-methods", null, notEnabled, ok(), ok()),
+				new Endpoint(POST, api + "/payment-methods",
+						"{\"success_url\":\"https://app.example.com/ok\",\"cancel_url\":\"https://evil.example.net/\"}",
+						notEnabled, fail(400, "return_url_not_allowed"), fail(400, "return_url_not_allowed")),
+				new Endpoint(POST, api + "/payment-methods/checkout-session-sync", "{\"session_id\":\"cs_unknown\"}",
+						notEnabled, fail(404, "checkout_session_not_found"), fail(404, "checkout_session_not_found")),
+				new Endpoint(POST, api + "/payment-methods/{pm}/default", null, notEnabled, ok(), noMethod),
+				new Endpoint(DELETE, api + "/payment-methods/{pm}", null, notEnabled,
+						fail(409, "payment_method_required"), noMethod),
+				new Endpoint(POST, api + "/payment-methods/{pm}/remove", null, notEnabled,
+						fail(409, "payment_method_required"), noMethod),
+				new Endpoint(GET, sub + "/pay", null, notEnabled, fail(409, "invalid_subscription_state"), noSub),
+				new Endpoint(POST, sub + "/pay", "{\"payment_method_id\":\"{pm}\"}", notEnabled,
+						fail(409, "invalid_subscription_state"), noSub),
 				new Endpoint(GET, api + "/invoices", null, ok(), ok(), ok()),
 				new Endpoint(GET, api + "/invoices/{invoice}/pdf", null, ok(), ok(), fail(404, "invoice_not_found")),
 				new Endpoint(GET, api + "/no-such-endpoint", null, fail(404, "not_found"), fail(404, "not_found"),
@@ -109,11 +130,11 @@ class PortalApiAccessMatrixTests {
 	@ParameterizedTest(name = "{0} as {1}")
 	@MethodSource("cases")
 	void endpointAnswersEachCallerExactly(Endpoint endpoint, Caller caller) throws Exception {
-		String path = endpoint.path().replace("{invoice}", firstInvoiceOf("cus_active"));
+		String path = resolve(endpoint.path());
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method(), path)
 			.accept(path.endsWith("/pdf") ? MediaType.ALL : MediaType.APPLICATION_JSON);
 		if (endpoint.body() != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(endpoint.body());
+			request.contentType(MediaType.APPLICATION_JSON).content(resolve(endpoint.body()));
 		}
 		caller.token().ifPresent((token) -> request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
 		MvcResult result = this.mvc.perform(request).andReturn();
@@ -157,12 +178,12 @@ class PortalApiAccessMatrixTests {
 	@MethodSource("failureCases")
 	void failuresAreProblemsWhateverTheAccept(Endpoint endpoint, Caller caller) throws Exception {
 		Expect expected = endpoint.expectFor(caller);
-		String path = endpoint.path().replace("{invoice}", firstInvoiceOf("cus_active"));
+		String path = resolve(endpoint.path());
 		for (String accept : List.of("???", "text/csv")) {
 			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method(), path)
 				.header(HttpHeaders.ACCEPT, accept);
 			if (endpoint.body() != null) {
-				request.contentType(MediaType.APPLICATION_JSON).content(endpoint.body());
+				request.contentType(MediaType.APPLICATION_JSON).content(resolve(endpoint.body()));
 			}
 			caller.token().ifPresent((token) -> request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
 			MvcResult result = this.mvc.perform(request).andReturn();

@@ -289,6 +289,14 @@ public final class SandboxBillingGateway implements BillingGateway {
 				customerId, paymentMethodId);
 	}
 
+	@Override
+	public void detachPaymentMethod(String customerId, String paymentMethodId, String idempotencyKey) {
+		mutate("payment_method.detach", idempotencyKey, PaymentMethod.class,
+				(ledger, now) -> Outcome.changed(SavedCards.detach(ledger, customerId, paymentMethodId).method(),
+						paymentMethodId),
+				customerId, paymentMethodId);
+	}
+
 	// Checkout
 
 	@Override
@@ -386,6 +394,28 @@ public final class SandboxBillingGateway implements BillingGateway {
 		return mutate("checkout_session.complete", null, CheckoutSession.class, (ledger, now) -> {
 			CheckoutSessions.Completed completed = CheckoutSessions.complete(ledger, sessionId,
 					() -> TestCards.read(cardNumber, expMonth, expYear), now);
+			CheckoutSession session = completed.session().toCheckoutSession();
+			return completed.completed() ? Outcome.changed(session, sessionId) : Outcome.unchanged(session);
+		});
+	}
+
+	/**
+	 * Does what the customer does on the checkout page when paying by SEPA Direct Debit:
+	 * enters an IBAN and confirms, exactly as {@link #completeCheckoutSession} does with a
+	 * card. Any IBAN with valid check digits succeeds, Stripe's test IBAN
+	 * {@code DE89 3704 0044 0532 0130 00} among them.
+	 * @param sessionId the session
+	 * @param iban the IBAN, spaces allowed
+	 * @return the completed session, with the subscription and payment method
+	 * @throws PortalException {@code checkout_session_not_found}; {@code invalid_request}
+	 * when the session expired; {@code invalid_card} when the IBAN is not valid;
+	 * {@code payment_failed} when the first charge fails
+	 */
+	public CheckoutSession completeCheckoutSessionWithBankAccount(String sessionId, String iban) {
+		Assert.notNull(iban, "'iban' must not be null");
+		return mutate("checkout_session.complete", null, CheckoutSession.class, (ledger, now) -> {
+			CheckoutSessions.Completed completed = CheckoutSessions.complete(ledger, sessionId,
+					() -> TestBankAccounts.read(iban), now);
 			CheckoutSession session = completed.session().toCheckoutSession();
 			return completed.completed() ? Outcome.changed(session, sessionId) : Outcome.unchanged(session);
 		});

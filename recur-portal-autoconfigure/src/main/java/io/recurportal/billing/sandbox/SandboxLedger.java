@@ -149,6 +149,10 @@ final class SandboxLedger {
 		this.cards.put(card.id(), card);
 	}
 
+	void remove(SavedCard card) {
+		this.cards.remove(card.id());
+	}
+
 	// Subscriptions
 
 	Optional<SandboxSubscription> subscription(String id) {

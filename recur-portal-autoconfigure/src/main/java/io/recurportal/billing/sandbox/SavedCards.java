@@ -45,7 +45,7 @@ final class SavedCards {
 	 * @return the saved card
 	 */
 	static SavedCard add(SandboxLedger ledger, SandboxCustomer customer, CardDetails card, Instant now) {
-		PaymentMethod method = new PaymentMethod(ledger.newId("pm"), customer.id, "card", card.toCard(), now);
+		PaymentMethod method = card.toPaymentMethod(ledger.newId("pm"), customer.id, now);
 		SavedCard saved = new SavedCard(method, card, ledger.nextSequence());
 		ledger.add(saved);
 		return saved;
@@ -69,6 +69,29 @@ final class SavedCards {
 			}
 		}
 		return customer;
+	}
+
+	/**
+	 * Removes a saved card (or bank account) from its customer, as Stripe detaches a
+	 * payment method: the customer's and subscriptions' default no longer name it.
+	 * @param ledger the ledger
+	 * @param customerId the customer
+	 * @param paymentMethodId one of the customer's payment methods
+	 * @return the removed card
+	 */
+	static SavedCard detach(SandboxLedger ledger, String customerId, String paymentMethodId) {
+		SandboxCustomer customer = ledger.requireCustomer(customerId);
+		SavedCard card = ledger.requireCard(paymentMethodId, customerId);
+		ledger.remove(card);
+		if (card.id().equals(customer.defaultPaymentMethodId)) {
+			customer.defaultPaymentMethodId = null;
+		}
+		for (SandboxSubscription subscription : ledger.subscriptionsOf(customerId)) {
+			if (card.id().equals(subscription.defaultPaymentMethodId)) {
+				subscription.defaultPaymentMethodId = null;
+			}
+		}
+		return card;
 	}
 
 }

@@ -287,6 +287,15 @@ public final class StripeBillingGateway implements BillingGateway {
 	}
 
 	/**
+	 * Two calls: {@code GET /v1/payment_methods/{id}} to check it is the customer's, and
+	 * {@code POST /v1/payment_methods/{id}/detach}.
+	 */
+	@Override
+	public void detachPaymentMethod(String customerId, String paymentMethodId, String idempotencyKey) {
+		this.paymentMethods.detach(customerId, paymentMethodId, idempotencyKey);
+	}
+
+	/**
 	 * One call: {@code POST /v1/checkout/sessions}.
 	 */
 	@Override

@@ -30,9 +30,10 @@ final class StripeCheckout {
 	}
 
 	/**
-	 * One call: {@code POST /v1/checkout/sessions}. Setup mode names
-	 * {@code payment_method_types[]=card}, which is what Stripe requires instead of a
-	 * currency there, and puts the subscription the card is for in the setup intent's
+	 * One call: {@code POST /v1/checkout/sessions}. Setup mode names the
+	 * {@code currency} the method will pay in, so Stripe offers what the merchant enabled
+	 * in its Dashboard (SEPA Debit, ACH, Link, wallets), or {@code payment_method_types[]=card}
+	 * when the customer has no currency yet (Stripe requires one of the two), and puts the subscription the card is for in the setup intent's
 	 * metadata {@code subscription_id}, as Stripe's guide to updating a subscription's
 	 * payment method does.
 	 */
@@ -48,8 +49,14 @@ final class StripeCheckout {
 						SessionCreateParams.LineItem.builder().setPrice(request.priceId()).setQuantity(1L).build());
 		}
 		else {
-			params.setMode(SessionCreateParams.Mode.SETUP)
-				.addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD);
+			params.setMode(SessionCreateParams.Mode.SETUP);
+			if (request.currency() != null) {
+				// Stripe then offers every method the merchant enabled for the currency.
+				params.setCurrency(request.currency());
+			}
+			else {
+				params.addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD);
+			}
 			if (request.subscriptionId() != null) {
 				params.setSetupIntentData(SessionCreateParams.SetupIntentData.builder()
 					.putMetadata(StripeModelMapper.SUBSCRIPTION_ID_METADATA, request.subscriptionId())

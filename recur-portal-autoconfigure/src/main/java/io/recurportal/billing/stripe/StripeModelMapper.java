@@ -12,6 +12,7 @@ import com.stripe.model.InvoiceLineItem;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
 import io.recurportal.billing.Address;
+import io.recurportal.billing.BankAccount;
 import io.recurportal.billing.BillingInterval;
 import io.recurportal.billing.CancellationReason;
 import io.recurportal.billing.Card;
@@ -228,7 +229,25 @@ final class StripeModelMapper {
 					(card.getExpYear() != null) ? card.getExpYear().intValue() : 0);
 		}
 		return new PaymentMethod(paymentMethod.getId(), paymentMethod.getCustomer(), paymentMethod.getType(), mapped,
-				Instant.ofEpochSecond(zeroIfNull(paymentMethod.getCreated())));
+				Instant.ofEpochSecond(zeroIfNull(paymentMethod.getCreated())), bankAccount(paymentMethod));
+	}
+
+	// The debits a customer can save in Checkout; each names its bank differently, if at all.
+	private static @Nullable BankAccount bankAccount(com.stripe.model.PaymentMethod paymentMethod) {
+		if (paymentMethod.getSepaDebit() != null) {
+			return new BankAccount(null, Objects.requireNonNullElse(paymentMethod.getSepaDebit().getLast4(), ""));
+		}
+		if (paymentMethod.getUsBankAccount() != null) {
+			return new BankAccount(paymentMethod.getUsBankAccount().getBankName(),
+					Objects.requireNonNullElse(paymentMethod.getUsBankAccount().getLast4(), ""));
+		}
+		if (paymentMethod.getBacsDebit() != null) {
+			return new BankAccount(null, Objects.requireNonNullElse(paymentMethod.getBacsDebit().getLast4(), ""));
+		}
+		if (paymentMethod.getAuBecsDebit() != null) {
+			return new BankAccount(null, Objects.requireNonNullElse(paymentMethod.getAuBecsDebit().getLast4(), ""));
+		}
+		return null;
 	}
 
 	CheckoutSession checkoutSession(Session session) {

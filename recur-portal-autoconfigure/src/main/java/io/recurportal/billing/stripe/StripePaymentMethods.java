@@ -5,7 +5,8 @@ import java.util.Optional;
 
 import com.stripe.StripeClient;
 import com.stripe.param.CustomerUpdateParams;
-import com.stripe.param.PaymentMethodListParams;
+import com.stripe.param.CustomerPaymentMethodListParams;
+import com.stripe.param.PaymentMethodDetachParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import io.recurportal.billing.Customer;
 import io.recurportal.billing.PaymentMethod;
@@ -14,7 +15,7 @@ import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 
 /**
- * A customer's saved cards, and which one pays.
+ * A customer's saved payment methods, which one pays, and removing one.
  */
 final class StripePaymentMethods {
 
@@ -37,17 +38,15 @@ final class StripePaymentMethods {
 	}
 
 	/**
-	 * One call: {@code GET /v1/payment_methods?customer=&type=card&limit=100}, newest
-	 * first. Checkout in setup mode saves cards only, so only cards are listed.
+	 * One call: {@code GET /v1/customers/{id}/payment_methods?limit=100}, newest first,
+	 * of every type: Checkout in setup mode saves what the merchant enabled (cards, SEPA
+	 * and ACH debits, Link, wallets).
 	 */
 	List<PaymentMethod> list(String customerId) {
-		PaymentMethodListParams params = PaymentMethodListParams.builder()
-			.setCustomer(customerId)
-			.setType(PaymentMethodListParams.Type.CARD)
-			.setLimit(PAGE_SIZE)
-			.build();
+		CustomerPaymentMethodListParams params = CustomerPaymentMethodListParams.builder().setLimit(PAGE_SIZE).build();
 		return this.errors
-			.call(PortalErrorCode.CUSTOMER_NOT_FOUND, () -> this.client.v1().paymentMethods().list(params))
+			.call(PortalErrorCode.CUSTOMER_NOT_FOUND,
+					() -> this.client.v1().customers().paymentMethods().list(customerId, params))
 			.getData()
 			.stream()
 			.filter((paymentMethod) -> paymentMethod.getCustomer() != null)
@@ -104,6 +103,21 @@ final class StripePaymentMethods {
 			}
 		}
 		return this.mapper.customer(customer);
+	}
+
+	/**
+	 * {@code GET /v1/payment_methods/{id}} to check it is the customer's, then
+	 * {@code POST /v1/payment_methods/{id}/detach} with a key derived from the action's.
+	 */
+	void detach(String customerId, String paymentMethodId, String idempotencyKey) {
+		findStripe(paymentMethodId).filter((paymentMethod) -> customerId.equals(paymentMethod.getCustomer()))
+			.orElseThrow(() -> new PortalException(PortalErrorCode.PAYMENT_METHOD_NOT_FOUND,
+					"The payment method was not found"));
+		this.errors.call(PortalErrorCode.PAYMENT_METHOD_NOT_FOUND,
+				() -> this.client.v1()
+					.paymentMethods()
+					.detach(paymentMethodId, PaymentMethodDetachParams.builder().build(), StripeIdempotencyKeys
+						.requestOptions(StripeIdempotencyKeys.derive(idempotencyKey, "detach"))));
 	}
 
 }

@@ -282,6 +282,13 @@ public final class FakeBillingGateway implements BillingGateway {
 	}
 
 	@Override
+	public void detachPaymentMethod(String customerId, String paymentMethodId, String idempotencyKey) {
+		this.ledger.detachPaymentMethod(customerId, paymentMethodId, idempotencyKey);
+		changed(idempotencyKey, paymentMethodId);
+		announce(BillingEventType.CUSTOMER_UPDATED, "customer.changed", customerId, null, null);
+	}
+
+	@Override
 	public CheckoutSession createCheckoutSession(CheckoutSessionRequest request, String idempotencyKey) {
 		CheckoutSession result = hosted(this.ledger.createCheckoutSession(request, idempotencyKey));
 		changed(idempotencyKey, result.id());

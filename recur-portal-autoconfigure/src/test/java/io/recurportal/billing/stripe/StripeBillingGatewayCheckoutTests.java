@@ -91,6 +91,20 @@ class StripeBillingGatewayCheckoutTests {
 	}
 
 	@Test
+	void createCheckoutSessionWhenSetupInACurrencyThenPostsTheCurrencySoStripeOffersEveryEnabledMethod() {
+		stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(json(fixture("checkout-session.json",
+				(session) -> session.put("mode", "setup").putNull("amount_total").put("currency", "eur")))));
+
+		this.gateway.createCheckoutSession(new CheckoutSessionRequest(CheckoutMode.SETUP, CUSTOMER_ID, null,
+				"sub_1MowQVLkdIwHu7ix", SUCCESS_URL, CANCEL_URL, Map.of(), "eur"), "card:acct-42:2");
+
+		StripeTestSupport.Recorded request = onlyRequest(stripe).assertStripeHeaders();
+		assertThat(request.params()).isEqualTo(Map.of("mode", "setup", "customer", CUSTOMER_ID, "currency", "eur",
+				"setup_intent_data[metadata][subscription_id]", "sub_1MowQVLkdIwHu7ix", "success_url", SUCCESS_URL,
+				"cancel_url", CANCEL_URL));
+	}
+
+	@Test
 	void createCheckoutSessionWhenThePriceIsUnknownThenPriceNotAvailable() {
 		stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions"))
 			.willReturn(resourceMissing("price: 'price_missing'", "line_items[0][price]")));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.recurportal.billing.BankAccount;
 import io.recurportal.billing.Card;
 import io.recurportal.billing.Customer;
 import io.recurportal.billing.PaymentMethod;
@@ -50,23 +51,61 @@ class StripeBillingGatewayPaymentMethodTests {
 	}
 
 	@Test
-	void listPaymentMethodsThenListsTheCustomersCards() {
+	void listPaymentMethodsThenListsTheCustomersMethodsOfEveryType() {
 		String newer = fixture("payment-method.json", (paymentMethod) -> {
 			paymentMethod.put("id", "pm_1NewMaster");
 			paymentMethod.put("created", 1787000000);
 			paymentMethod.withObject("card").put("brand", "mastercard").put("last4", "4444");
 		});
-		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods"))
-			.willReturn(json(list("/v1/payment_methods", false, newer, fixture("payment-method.json")))));
+		String path = "/v1/customers/" + CUSTOMER_ID + "/payment_methods";
+		stripe.stubFor(get(urlPathEqualTo(path)).willReturn(json(list(path, false, newer,
+				fixture("payment-method-link.json"), fixture("payment-method-us-bank-account.json"),
+				fixture("payment-method-sepa-debit.json"), fixture("payment-method.json")))));
 
 		List<PaymentMethod> paymentMethods = this.gateway.listPaymentMethods(CUSTOMER_ID);
 
 		StripeTestSupport.Recorded request = onlyRequest(stripe).assertStripeHeaders();
 		assertThat(request.method()).isEqualTo("GET");
-		assertThat(request.path()).isEqualTo("/v1/payment_methods");
-		assertThat(request.params()).isEqualTo(Map.of("customer", CUSTOMER_ID, "type", "card", "limit", "100"));
-		assertThat(paymentMethods).extracting(PaymentMethod::id).containsExactly("pm_1NewMaster", "pm_1Visa4242");
+		assertThat(request.path()).isEqualTo(path);
+		assertThat(request.params()).isEqualTo(Map.of("limit", "100"));
+		assertThat(paymentMethods).extracting(PaymentMethod::id)
+			.containsExactly("pm_1NewMaster", "pm_1LinkJenny", "pm_1UsBank6789", "pm_1SepaDebit3000", "pm_1Visa4242");
 		assertThat(paymentMethods.get(0).card()).isEqualTo(new Card("mastercard", "4444", 8, 2030));
+		assertThat(paymentMethods.get(1)).isEqualTo(new PaymentMethod("pm_1LinkJenny", CUSTOMER_ID, "link", null,
+				Instant.ofEpochSecond(1767484800), null));
+		assertThat(paymentMethods.get(2).bankAccount()).isEqualTo(new BankAccount("STRIPE TEST BANK", "6789"));
+		assertThat(paymentMethods.get(2).card()).isNull();
+		assertThat(paymentMethods.get(3)).isEqualTo(new PaymentMethod("pm_1SepaDebit3000", CUSTOMER_ID, "sepa_debit",
+				null, Instant.ofEpochSecond(1767312000), new BankAccount(null, "3000")));
+	}
+
+	@Test
+	void detachPaymentMethodThenChecksItIsTheCustomersAndDetachesWithADerivedKey() {
+		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1SepaDebit3000"))
+			.willReturn(json(fixture("payment-method-sepa-debit.json"))));
+		stripe.stubFor(post(urlPathEqualTo("/v1/payment_methods/pm_1SepaDebit3000/detach")).willReturn(
+				json(fixture("payment-method-sepa-debit.json", (paymentMethod) -> paymentMethod.putNull("customer")))));
+
+		this.gateway.detachPaymentMethod(CUSTOMER_ID, "pm_1SepaDebit3000", "remove-pm:1");
+
+		List<StripeTestSupport.Recorded> requests = requests(stripe);
+		requests.forEach(StripeTestSupport.Recorded::assertStripeHeaders);
+		assertThat(requests).extracting((request) -> request.method() + " " + request.path())
+			.containsExactly("GET /v1/payment_methods/pm_1SepaDebit3000",
+					"POST /v1/payment_methods/pm_1SepaDebit3000/detach");
+		assertThat(requests.get(1).params()).isEmpty();
+		assertThat(requests.get(1).idempotencyKey()).isEqualTo("remove-pm:1:detach");
+	}
+
+	@Test
+	void detachPaymentMethodWhenItIsAnotherCustomersThenPaymentMethodNotFoundWithoutDetaching() {
+		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_Foreign")).willReturn(json(fixture(
+				"payment-method.json",
+				(paymentMethod) -> paymentMethod.put("id", "pm_Foreign").put("customer", "cus_SomeoneElse")))));
+
+		assertThat(errorCode(() -> this.gateway.detachPaymentMethod(CUSTOMER_ID, "pm_Foreign", "remove-pm:2")))
+			.isEqualTo(PortalErrorCode.PAYMENT_METHOD_NOT_FOUND);
+		assertThat(requests(stripe)).hasSize(1);
 	}
 
 	@Test

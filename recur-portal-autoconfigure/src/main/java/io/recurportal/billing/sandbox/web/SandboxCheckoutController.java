@@ -26,7 +26,7 @@ import io.recurportal.web.PortalPageContext;
 
 /**
  * The sandbox provider's checkout page: what Stripe Checkout is in Stripe mode. A
- * customer enters a test card; the page then sends them to the session's success URL.
+ * customer enters a test card or a test IBAN (SEPA Direct Debit); the page then sends them to the session's success URL.
  * Only present when the sandbox is the provider, and only for the account that made
  * the checkout: a browser whose portal session is of another account, or that has none,
  * is answered as for an unknown id.
@@ -85,6 +85,29 @@ public class SandboxCheckoutController {
 					|| ex.getErrorCode() == PortalErrorCode.INVALID_REQUEST) {
 				response.setStatus(ex.getErrorCode().status().value());
 				return page(id, ex.getErrorCode().code(), request, response, model);
+			}
+			throw ex;
+		}
+	}
+
+	@PostMapping("/{id}/bank-account")
+	String payByBankAccount(@PathVariable @Pattern(regexp = ID) String id, @RequestParam("iban") String iban,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (iban.length() > 42) {
+			return page(id, "invalid_iban", request, response, model);
+		}
+		requireOwnedBy(id, request);
+		try {
+			CheckoutSession session = sandbox().completeCheckoutSessionWithBankAccount(id, iban);
+			return "redirect:" + session.successUrl();
+		}
+		catch (PortalException ex) {
+			if (ex.getErrorCode() == PortalErrorCode.PAYMENT_FAILED || ex.getErrorCode() == PortalErrorCode.INVALID_CARD
+					|| ex.getErrorCode() == PortalErrorCode.INVALID_REQUEST) {
+				response.setStatus(ex.getErrorCode().status().value());
+				String error = (ex.getErrorCode() == PortalErrorCode.INVALID_CARD) ? "invalid_iban"
+						: ex.getErrorCode().code();
+				return page(id, error, request, response, model);
 			}
 			throw ex;
 		}
