@@ -58,7 +58,8 @@ final class PortalConfigurationsFactory {
 
 	private static @Nullable String color(String property, @Nullable String value) {
 		if (value != null && !COLOR.matcher(value).matches()) {
-			throw new IllegalArgumentException(property + " must be a colour like #1a73e8, not '" + value + "'");
+			throw new PortalSettingException(property, value, "a colour is '#' and six hex digits",
+					"Write it like " + property + ": \"#4f46e5\" (in YAML, in quotes: an unquoted # starts a comment).");
 		}
 		return value;
 	}
@@ -78,7 +79,9 @@ final class PortalConfigurationsFactory {
 		catch (java.net.URISyntaxException ex) {
 			// reported below
 		}
-		throw new IllegalArgumentException(property + " must be an absolute http(s) URL, not '" + value + "'");
+		throw new PortalSettingException(property, value,
+				"only absolute http(s) URLs are shown to customers, never relative, javascript: or data: links",
+				"Write an absolute URL, like " + property + "=https://www.example.com/terms.");
 	}
 
 }

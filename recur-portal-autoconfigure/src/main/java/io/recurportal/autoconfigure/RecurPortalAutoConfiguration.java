@@ -3,6 +3,7 @@ package io.recurportal.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,6 +27,7 @@ import io.recurportal.audit.AuditedActions;
 import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.BillingProvider;
+import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.RoleMappingPortalConfigurationResolver;
@@ -73,6 +75,9 @@ public final class RecurPortalAutoConfiguration {
 	@ConditionalOnMissingBean
 	PortalConfigurationResolver portalConfigurationResolver(PortalConfigurations configurations,
 			RecurPortalRoleMappingProperties mapping) {
+		mapping.getRoles()
+			.forEach((role, id) -> requireConfiguration(configurations, "recur.portal.role-mapping.roles." + role, id));
+		requireConfiguration(configurations, "recur.portal.role-mapping.fallback", mapping.getFallback());
 		return new RoleMappingPortalConfigurationResolver(configurations, mapping.getRoles(), mapping.getFallback());
 	}
 
@@ -103,7 +108,19 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	ReturnUrlPolicy returnUrlPolicy(RecurPortalProperties properties) {
-		return new ReturnUrlPolicy(properties.getAllowedReturnOrigins());
+		List<String> origins = properties.getAllowedReturnOrigins();
+		for (int i = 0; i < origins.size(); i++) {
+			try {
+				new ReturnUrlPolicy(List.of(origins.get(i)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new PortalSettingException("recur.portal.allowed-return-origins[" + i + "]", origins.get(i),
+						"an allowed return origin is a scheme, a host and an optional port, with no path, "
+								+ "query or fragment",
+						"Write the origin only, like https://app.example.com or http://localhost:8080.");
+			}
+		}
+		return new ReturnUrlPolicy(origins);
 	}
 
 	@Bean
@@ -218,6 +235,8 @@ public final class RecurPortalAutoConfiguration {
 			PortalConfigurations configurations, ReturnUrlPolicy returnUrlPolicy,
 			RecurPortalSessionsProperties sessionsProperties, PortalMetrics metrics, PortalLinks links,
 			AccountCustomerLinks customerLinks) {
+		requireConfiguration(configurations, "recur.portal.sessions.default-configuration",
+				sessionsProperties.getDefaultConfiguration());
 		PortalSessions sessions = new PortalSessions(billingGateway, store, configurations, returnUrlPolicy, links,
 				sessionsProperties.getDefaultConfiguration(), Clock.systemUTC());
 		sessions.setMetrics(metrics);
@@ -229,6 +248,16 @@ public final class RecurPortalAutoConfiguration {
 	AccountInvoices accountInvoices(BillingGateway billingGateway, AccountSubscriptions subscriptions,
 			AccountSnapshots snapshots) {
 		return new AccountInvoices(billingGateway, subscriptions, snapshots);
+	}
+
+	static void requireConfiguration(PortalConfigurations configurations, String property, String id) {
+		if (configurations.find(id).isEmpty()) {
+			List<String> known = configurations.all().stream().map(PortalConfiguration::id).sorted().toList();
+			throw new PortalSettingException(property, id, "no portal configuration is named '" + id + "' (known: "
+					+ String.join(", ", known) + ")",
+					"Name one of " + String.join(", ", known) + ", or define '" + id
+							+ "' under recur.portal.configurations." + id + ".");
+		}
 	}
 
 	private static String checkedBaseUrl(String baseUrl) {

@@ -72,9 +72,9 @@ public final class RecurPortalJdbcAutoConfiguration {
 			ObjectProvider<PlatformTransactionManager> transactionManagers) {
 		DataSource dataSource = dataSources.getIfUnique();
 		if (dataSource == null) {
-			throw new IllegalStateException("recur-portal keeps its state in the database (recur.portal.store=jdbc) "
-					+ "but there is no single DataSource bean. Configure spring.datasource.*, or set "
-					+ "recur.portal.store=memory.");
+			throw new PortalSettingException("recur.portal.store", "jdbc",
+					"the portal keeps its state in the database, but there is no single DataSource bean",
+					"Configure one data source (spring.datasource.*), or set recur.portal.store=memory.");
 		}
 		// The host's transaction manager, so portal writes join the host's transactions;
 		// one of our own over the same data source when there is none.

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class RecurPortalLoginProperties {
 
 	/**
-	 * Whether customers may sign in by email at '/portal/login'. Needs a mail sender
-	 * (spring.mail.*) unless the sandbox provider is in use, where links are logged.
+	 * Whether customers may sign in by email at '/portal/login'. When unset, it is on
+	 * where links can be delivered: a mail sender (spring.mail.*) or a LoginLinkSender
+	 * bean exists, or the sandbox provider logs them. 'true' requires a way to deliver
+	 * them and fails at start-up without one.
 	 */
-	private boolean enabled = true;
+	private @Nullable Boolean enabled;
 
 	/**
 	 * How long an emailed login link may be opened; at most 24 hours.
@@ -46,11 +48,11 @@ public class RecurPortalLoginProperties {
 	 */
 	private @Nullable String from;
 
-	public boolean isEnabled() {
+	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
 
-	public void setEnabled(boolean enabled) {
+	public void setEnabled(@Nullable Boolean enabled) {
 		this.enabled = enabled;
 	}
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -220,32 +222,74 @@ class RecurPortalAutoConfigurationTests {
 	}
 
 	@Test
-	void whenBrandingColourIsNotAColourThenStartupFails() {
+	void whenBrandingColourIsNotAColourThenStartupFailsThroughTheAnalyzer() {
 		this.contextRunner
 			.withPropertyValues("recur.portal.configurations.full.branding.primary-color=red;background:url(x)")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("recur.portal.configurations.full.branding.primary-color"));
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains(
+						"recur.portal.configurations.full.branding.primary-color = 'red;background:url(x)'",
+						"six hex digits");
+				assertThat(analysis.getAction()).contains("primary-color: \"#4f46e5\"", "in quotes");
+			});
 	}
 
 	@Test
-	void whenBrandingLinkIsNotHttpThenStartupFails() {
+	void whenBrandingLinkIsNotHttpThenStartupFailsThroughTheAnalyzer() {
 		this.contextRunner
 			.withPropertyValues("recur.portal.configurations.full.branding.terms-of-service-url=javascript:alert(1)")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("absolute http(s) URL"));
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains(
+						"recur.portal.configurations.full.branding.terms-of-service-url = 'javascript:alert(1)'",
+						"absolute http(s) URLs");
+				assertThat(analysis.getAction()).contains("=https://");
+			});
 	}
 
 	@Test
-	void whenRoleMappingNamesUnknownConfigurationThenStartupFails() {
+	void whenRoleMappingNamesUnknownConfigurationThenStartupFailsThroughTheAnalyzer() {
 		this.contextRunner.withPropertyValues("recur.portal.role-mapping.roles.owner=everything")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("everything"));
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("recur.portal.role-mapping.roles.owner = 'everything'",
+						"no portal configuration is named 'everything'", "full, invoices");
+				assertThat(analysis.getAction()).contains("full, invoices",
+						"recur.portal.configurations.everything");
+			});
+	}
+
+	@Test
+	void whenRoleMappingFallbackIsUnknownThenStartupFailsThroughTheAnalyzer() {
+		this.contextRunner.withPropertyValues("recur.portal.role-mapping.fallback=nothing")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("recur.portal.role-mapping.fallback = 'nothing'"));
+	}
+
+	@Test
+	void whenDefaultConfigurationIsUnknownThenStartupFailsThroughTheAnalyzer() {
+		this.contextRunner.withPropertyValues("recur.portal.sessions.default-configuration=standard")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("recur.portal.sessions.default-configuration = 'standard'"));
+	}
+
+	@Test
+	void whenReturnOriginHasAPathThenStartupFailsThroughTheAnalyzer() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.allowed-return-origins=https://app.example.com,https://shop.example.com/account")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains(
+						"recur.portal.allowed-return-origins[1] = 'https://shop.example.com/account'", "no path");
+				assertThat(analysis.getAction()).contains("https://app.example.com");
+			});
+	}
+
+	private static FailureAnalysis analysis(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = new PortalSettingFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+		return analysis;
 	}
 
 	@Configuration(proxyBeanMethods = false)

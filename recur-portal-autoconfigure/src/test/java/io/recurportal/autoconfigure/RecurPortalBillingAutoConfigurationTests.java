@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -244,12 +246,75 @@ class RecurPortalBillingAutoConfigurationTests {
 	}
 
 	@Test
-	void whenSeedFileMissingThenStartupFailsNamingTheProperty() {
-		this.contextRunner.withPropertyValues("recur.portal.sandbox.seed=classpath:nope.json")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("recur.portal.sandbox.seed"));
+	void whenSeedFileMissingThenStartupFailsThroughTheAnalyzer() {
+		this.contextRunner.withPropertyValues("recur.portal.sandbox.seed=classpath:nope.json").run((context) -> {
+			FailureAnalysis analysis = analysis(context);
+			assertThat(analysis.getDescription()).contains("recur.portal.sandbox.seed = 'classpath:nope.json'",
+					"no such file");
+			assertThat(analysis.getAction()).contains("classpath:sandbox-seed.json", "built-in catalog");
+		});
+	}
+
+	@Test
+	void whenSeedFileIsBadThenStartupFailsThroughTheAnalyzerNamingTheField() {
+		this.contextRunner.withPropertyValues("recur.portal.sandbox.seed=classpath:bad-seed.json")
+			.run((context) -> assertThat(analysis(context).getDescription()).contains(
+					"recur.portal.sandbox.seed = 'classpath:bad-seed.json'",
+					"customers[0].subscriptions[0].priceId: no price 'price_gold' in products"));
+	}
+
+	@Test
+	void whenSeedPropertiesNameAMissingPriceThenStartupFailsThroughTheAnalyzerNamingIt() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.sandbox.data.products[0].id=prod_x",
+					"recur.portal.sandbox.data.products[0].name=X",
+					"recur.portal.sandbox.data.products[0].prices[0].id=price_x",
+					"recur.portal.sandbox.data.products[0].prices[0].currency=usd",
+					"recur.portal.sandbox.data.products[0].prices[0].unit-amount=100",
+					"recur.portal.sandbox.data.products[0].prices[0].interval=month",
+					"recur.portal.sandbox.data.customers[0].subscriptions[0].price-id=price_pro_monthly")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = FailureAnalyzersInOrder.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains(
+						"recur.portal.sandbox.data.customers[0].subscriptions[0].priceId",
+						"no price 'price_pro_monthly' in products (known: price_x)");
+				assertThat(analysis.getAction()).contains("recur.portal.sandbox.data.customers[0]");
+			});
+	}
+
+	@Test
+	void whenSeedPropertyIsBadThenStartupFailsThroughTheAnalyzerNamingIt() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.sandbox.data.customers[0].subscriptions[0].price-id=price_pro_monthly",
+					"recur.portal.sandbox.data.customers[0].subscriptions[0].status=frozen")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = FailureAnalyzersInOrder.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("recur.portal.sandbox.data.customers[0]",
+						"status", "'frozen' is not one of");
+			});
+	}
+
+	@Test
+	void sandboxCustomersFromPropertiesWithoutProductsThenBuiltInCatalog() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.sandbox.data.customers[0].id=cus_x",
+					"recur.portal.sandbox.data.customers[0].metadata.recur_account_id=acct_x",
+					"recur.portal.sandbox.data.customers[0].subscriptions[0].price-id=price_pro_monthly")
+			.run((context) -> {
+				BillingGateway gateway = context.getBean(BillingGateway.class);
+				assertThat(gateway.listPrices()).hasSize(4);
+				assertThat(gateway.findCustomerByExternalId("acct_x")).hasValueSatisfying(
+						(customer) -> assertThat(customer.id()).isEqualTo("cus_x"));
+			});
+	}
+
+	private static FailureAnalysis analysis(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = new PortalSettingFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+		return analysis;
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -126,9 +127,10 @@ class RecurPortalJdbcAutoConfigurationTests {
 	void storeJdbcWithoutDataSourceThenFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("recur.portal.store=jdbc").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("recur.portal.store=jdbc")
-				.hasMessageContaining("DataSource");
+			FailureAnalysis analysis = new PortalSettingFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("recur.portal.store = 'jdbc'", "DataSource");
+			assertThat(analysis.getAction()).contains("spring.datasource.*", "recur.portal.store=memory");
 		});
 	}
 

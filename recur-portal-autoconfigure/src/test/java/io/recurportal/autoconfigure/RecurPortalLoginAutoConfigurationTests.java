@@ -91,7 +91,8 @@ class RecurPortalLoginAutoConfigurationTests {
 			analyzers.addAll(StringUtils
 				.commaDelimitedListToSet(factories.getProperty(FailureAnalyzer.class.getName(), "")));
 		}
-		assertThat(analyzers).contains(MissingBaseUrlFailureAnalyzer.class.getName());
+		assertThat(analyzers).contains(MissingBaseUrlFailureAnalyzer.class.getName(),
+				PortalSettingFailureAnalyzer.class.getName());
 	}
 
 	@Test
@@ -123,10 +124,14 @@ class RecurPortalLoginAutoConfigurationTests {
 	@Test
 	void withMailSenderButNoFromAddressThenStartupFailsClearly() {
 		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox", "spring.mail.host=127.0.0.1")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("recur.portal.login.from"));
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new PortalSettingFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("recur.portal.login.from unset", "sender address");
+				assertThat(analysis.getAction()).contains("recur.portal.login.from", "billing@example.com",
+						"recur.portal.login.enabled=false");
+			});
 	}
 
 	@Test
@@ -146,14 +151,65 @@ class RecurPortalLoginAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutMailSenderOnStripeThenStartupFailsClearly(CapturedOutput output) {
+	void withoutMailSenderOnStripeThenLoginStaysOffAndStartupSaysHowToTurnItOn(CapturedOutput output) {
 		this.contextRunner
 			.withPropertyValues("recur.portal.billing=stripe", "recur.portal.stripe.secret-key=" + SECRET_KEY)
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("email login (/portal/login) needs a mail sender")
-				.hasMessageContaining("recur.portal.login.enabled=false"));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(PortalLoginController.class)
+				.doesNotHaveBean(EmailLogin.class)
+				.doesNotHaveBean(LoginLinkSender.class));
+		assertThat(output).containsOnlyOnce("email login (/portal/login) is off")
+			.contains("recur.portal.login.enabled=true")
+			.doesNotContain(SECRET_KEY);
+	}
+
+	@Test
+	void withStripeKeyUnderAutoAndNoMailThenTheApplicationStarts() {
+		this.contextRunner.withPropertyValues("recur.portal.stripe.secret-key=" + SECRET_KEY)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PortalLoginController.class));
+	}
+
+	@Test
+	void withoutMailSenderOnSandboxThenLoginIsOnWithoutNotice(CapturedOutput output) {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PortalLoginController.class));
+		assertThat(output).doesNotContain("email login (/portal/login) is off");
+	}
+
+	@Test
+	void withHostLoginLinkSenderOnStripeThenLoginIsOn() {
+		LoginLinkSender sender = (link) -> {
+		};
+		this.contextRunner.withBean(LoginLinkSender.class, () -> sender)
+			.withPropertyValues("recur.portal.billing=stripe", "recur.portal.stripe.secret-key=" + SECRET_KEY,
+					"recur.portal.base-url=https://billing.example.com")
+			.run((context) -> assertThat(context).hasSingleBean(PortalLoginController.class)
+				.getBean(LoginLinkSender.class)
+				.isSameAs(sender));
+	}
+
+	@Test
+	void withMailSenderOnStripeThenLoginIsOnByItself() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.billing=stripe", "recur.portal.stripe.secret-key=" + SECRET_KEY,
+					"spring.mail.host=127.0.0.1", "recur.portal.login.from=billing@example.com",
+					"recur.portal.base-url=https://billing.example.com")
+			.run((context) -> assertThat(context).hasSingleBean(PortalLoginController.class));
+	}
+
+	@Test
+	void whenLoginRequiredWithoutMailSenderOnStripeThenStartupFailsThroughTheAnalyzer(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("recur.portal.billing=stripe", "recur.portal.stripe.secret-key=" + SECRET_KEY,
+					"recur.portal.login.enabled=true", "recur.portal.base-url=https://billing.example.com")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new PortalSettingFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("recur.portal.login.enabled = 'true'",
+						"needs a mail sender");
+				assertThat(analysis.getAction()).contains("spring-boot-starter-mail", "spring.mail.host",
+						"recur.portal.login.from", "recur.portal.login.enabled=false");
+			});
 		assertThat(output).doesNotContain(SECRET_KEY);
 	}
 

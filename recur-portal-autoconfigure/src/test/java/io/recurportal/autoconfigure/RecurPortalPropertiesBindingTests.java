@@ -31,7 +31,7 @@ class RecurPortalPropertiesBindingTests {
 			assertThat(context.getBean(RecurPortalRoleMappingProperties.class).getFallback()).isEqualTo("invoices");
 			assertThat(context.getBean(RecurPortalSessionsProperties.class).getDefaultConfiguration())
 				.isEqualTo("full");
-			assertThat(context.getBean(RecurPortalLoginProperties.class).isEnabled()).isTrue();
+			assertThat(context.getBean(RecurPortalLoginProperties.class).getEnabled()).isNull();
 			assertThat(context.getBean(RecurPortalMirrorProperties.class).getTimeToLive())
 				.isEqualTo(Duration.ofMinutes(10));
 			assertThat(context.getBean(RecurPortalHealthProperties.class).getProviderCache())
@@ -64,7 +64,7 @@ class RecurPortalPropertiesBindingTests {
 				assertThat(context.getBean(RecurPortalSessionsProperties.class).getDefaultConfiguration())
 					.isEqualTo("invoices");
 				RecurPortalLoginProperties login = context.getBean(RecurPortalLoginProperties.class);
-				assertThat(login.isEnabled()).isFalse();
+				assertThat(login.getEnabled()).isFalse();
 				assertThat(login.getFrom()).isEqualTo("billing@example.com");
 				assertThat(context.getBean(RecurPortalMirrorProperties.class).getTimeToLive())
 					.isEqualTo(Duration.ofMinutes(1));

@@ -3,7 +3,7 @@ package io.recurportal.billing.sandbox;
 /**
  * Bad data in a {@link SandboxSeed}, naming the field it is in.
  */
-final class InvalidSeedException extends IllegalArgumentException {
+public final class InvalidSeedException extends IllegalArgumentException {
 
 	private final String field;
 
@@ -20,7 +20,7 @@ final class InvalidSeedException extends IllegalArgumentException {
 	 * {@code customers[0].subscriptions[1].priceId} for checks across records).
 	 * @return the field's path
 	 */
-	String field() {
+	public String field() {
 		return this.field;
 	}
 
@@ -28,7 +28,7 @@ final class InvalidSeedException extends IllegalArgumentException {
 	 * What is wrong with it.
 	 * @return the problem
 	 */
-	String problem() {
+	public String problem() {
 		return this.problem;
 	}
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre class="code">
  * {"products": [{"id": "prod_pro", "name": "Pro", "metadata": {"entitlements": "projects,reports,api"},
  *     "prices": [{"id": "price_pro_monthly", "currency": "usd", "unitAmount": 2900, "interval": "month"}]}],
- *  "customers": [{"id": "cus_active", "externalId": "acct_active", "email": "alice@example.com",
+ *  "customers": [{"id": "cus_active", "email": "alice@example.com", "metadata": {"recur_account_id": "acct_active"},
  *     "cards": [{"number": "4242424242424242", "expMonth": 12, "expYear": 2030}],
  *     "subscriptions": [{"id": "sub_active", "priceId": "price_pro_monthly", "status": "active", "startedDaysAgo": 75}]}]}
  * </pre>
@@ -40,13 +40,24 @@ public record SandboxSeed(List<Product> products, List<Customer> customers) {
 
 	private static final String DEFAULT_SEED = "default-seed.json";
 
+	private static final String ACCOUNT_ID_METADATA = CustomerDirectory.ACCOUNT_ID_METADATA_KEY;
+
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
+	/**
+	 * Checks the seed; a seed with customers and no products bills the
+	 * {@link #defaultSeed() built-in catalog}.
+	 * @throws IllegalArgumentException when a subscription names a price the catalog does
+	 * not have, or an id is given twice
+	 */
 	public SandboxSeed {
 		products = listOf(products);
 		customers = listOf(customers);
+		if (products.isEmpty() && !customers.isEmpty()) {
+			products = defaultSeed().products();
+		}
 		checkReferences(products, customers);
 	}
 
@@ -133,8 +144,8 @@ public record SandboxSeed(List<Product> products, List<Customer> customers) {
 				throw new InvalidSeedException(at + ".id", "duplicate customer id '" + customer.id() + "'");
 			}
 			if (customer.externalId() != null && !externalIds.add(customer.externalId())) {
-				throw new InvalidSeedException(at + ".externalId",
-						"duplicate external id '" + customer.externalId() + "'");
+				throw new InvalidSeedException(at + ".metadata." + ACCOUNT_ID_METADATA,
+						"two customers belong to account '" + customer.externalId() + "'");
 			}
 			String customerCurrency = null;
 			for (int j = 0; j < customer.subscriptions().size(); j++) {
@@ -146,8 +157,9 @@ public record SandboxSeed(List<Product> products, List<Customer> customers) {
 				}
 				String currency = currencyByPrice.get(subscription.priceId());
 				if (currency == null) {
-					throw new InvalidSeedException(subAt + ".priceId",
-							"no price '" + subscription.priceId() + "' in products");
+					throw new InvalidSeedException(subAt + ".priceId", "no price '" + subscription.priceId()
+							+ "' in products (known: " + String.join(", ", currencyByPrice.keySet().stream().sorted().toList())
+							+ "); add it to products, or leave products out to use the built-in catalog");
 				}
 				if (customerCurrency != null && !customerCurrency.equals(currency)) {
 					throw new InvalidSeedException(subAt + ".priceId",
@@ -254,10 +266,12 @@ public record SandboxSeed(List<Product> products, List<Customer> customers) {
 	}
 
 	/**
-	 * A customer with saved cards and subscriptions.
+	 * A customer with saved cards and subscriptions. It belongs to the host account in its
+	 * {@code recur_account_id} metadata, as Stripe's customers do; {@code externalId} is
+	 * an older way to say the same, kept in step with it.
 	 *
 	 * @param id the customer id; generated ({@code cus_...}) when left out
-	 * @param externalId the host's account id
+	 * @param externalId the host's account id, the same as {@code metadata.recur_account_id}
 	 * @param email the billing email
 	 * @param name the billing name
 	 * @param phone the phone number
@@ -273,6 +287,20 @@ public record SandboxSeed(List<Product> products, List<Customer> customers) {
 
 		public Customer {
 			metadata = mapOf(metadata);
+			String account = metadata.get(ACCOUNT_ID_METADATA);
+			if (externalId != null && account != null && !externalId.equals(account)) {
+				throw new InvalidSeedException("externalId", "'" + externalId + "' is another account than metadata."
+						+ ACCOUNT_ID_METADATA + " '" + account + "'; give the account once, in metadata."
+						+ ACCOUNT_ID_METADATA);
+			}
+			if (externalId == null) {
+				externalId = account;
+			}
+			else if (account == null) {
+				Map<String, String> linked = new HashMap<>(metadata);
+				linked.put(ACCOUNT_ID_METADATA, externalId);
+				metadata = Map.copyOf(linked);
+			}
 			cards = listOf(cards);
 			subscriptions = listOf(subscriptions);
 		}

@@ -101,6 +101,32 @@ class SandboxSeedTests {
 		assertThat(gateway.listPrices()).hasSize(4);
 	}
 
+	@Test
+	void customersWithoutProductsThenBuiltInCatalog() {
+		SandboxSeed seed = SandboxFixture.readSeed("""
+				{"customers": [{"metadata": {"recur_account_id": "acct_1"},
+				  "subscriptions": [{"id": "sub_1", "priceId": "price_pro_monthly"}]}]}""");
+		assertThat(seed.products()).isEqualTo(SandboxSeed.defaultSeed().products());
+		SandboxBillingGateway gateway = new SandboxBillingGateway(SandboxClock.system(), seed,
+				new SandboxSettings(SandboxFixture.GRACE, SandboxFixture.CHECKOUT_BASE));
+		assertThat(gateway.findSubscription("sub_1")).isPresent();
+	}
+
+	@Test
+	void customerBelongsToTheAccountInItsMetadataAsWithStripe() {
+		SandboxSeed seed = SandboxFixture.readSeed("""
+				{"customers": [{"id": "cus_1", "metadata": {"recur_account_id": "acct_1"}},
+				               {"id": "cus_2", "externalId": "acct_2"}]}""");
+		assertThat(seed.customers().get(0).externalId()).isEqualTo("acct_1");
+		assertThat(seed.customers().get(1).metadata()).containsEntry("recur_account_id", "acct_2");
+		SandboxBillingGateway gateway = new SandboxBillingGateway(SandboxClock.system(), seed,
+				new SandboxSettings(SandboxFixture.GRACE, SandboxFixture.CHECKOUT_BASE));
+		assertThat(gateway.findCustomerByExternalId("acct_1")).hasValueSatisfying(
+				(customer) -> assertThat(customer.id()).isEqualTo("cus_1"));
+		assertThat(gateway.findCustomerByExternalId("acct_2")).hasValueSatisfying(
+				(customer) -> assertThat(customer.metadata()).containsEntry("recur_account_id", "acct_2"));
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			'{"products": [{"id": "p", "name": "P", "prices": [{"id": "x", "currency": "usd", "unitAmount": -1, "interval": "month"}]}]}' | products[0].prices[0].unitAmount: must not be negative
@@ -118,7 +144,9 @@ class SandboxSeedTests {
 			'{"customers": [{}, {"subscriptions": [{"priceId": "x", "status": "frozen"}]}]}' | customers[1].subscriptions[0].status: 'frozen' is not one of
 			'{"customers": [{"subscriptions": [{"priceId": "x", "status": "trialing"}]}]}' | customers[0].subscriptions[0].trialDaysLeft: is required when status is trialing
 			'{"customers": [{"subscriptions": [{"priceId": "x", "status": "active", "endedDaysAgo": 3}]}]}' | customers[0].subscriptions[0].endedDaysAgo
-			'{"customers": [{"externalId": "a"}, {"externalId": "a"}]}' | customers[1].externalId: duplicate external id 'a'
+			'{"customers": [{"externalId": "a"}, {"metadata": {"recur_account_id": "a"}}]}' | customers[1].metadata.recur_account_id: two customers belong to account 'a'
+			'{"customers": [{"externalId": "a", "metadata": {"recur_account_id": "b"}}]}' | customers[0].externalId: 'a' is another account than metadata.recur_account_id 'b'
+			'{"products": [{"id": "p", "name": "P", "prices": [{"id": "x", "currency": "usd", "unitAmount": 5, "interval": "month"}]}], "customers": [{"subscriptions": [{"priceId": "price_pro_monthly"}]}]}' | customers[0].subscriptions[0].priceId: no price 'price_pro_monthly' in products (known: x)
 			'{"products": [' | Invalid sandbox seed
 			""")
 	void readWhenDataBadThenMessageNamesTheField(String json, String expected) {
@@ -159,7 +187,7 @@ class SandboxSeedTests {
 		});
 		assertThat(seed.customers()).singleElement().satisfies((customer) -> {
 			assertThat(customer.address().line1()).isEqualTo("1 Main St");
-			assertThat(customer.metadata()).isEmpty();
+			assertThat(customer.metadata()).containsExactly(Map.entry("recur_account_id", "acct_active"));
 			assertThat(customer.subscriptions()).singleElement().satisfies((subscription) -> {
 				assertThat(subscription.status()).isEqualTo("active");
 				assertThat(subscription.quantity()).isEqualTo(1);

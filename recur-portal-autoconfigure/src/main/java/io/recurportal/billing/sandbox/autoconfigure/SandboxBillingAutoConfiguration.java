@@ -23,6 +23,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 import io.recurportal.autoconfigure.ConditionalOnBillingProvider;
+import io.recurportal.autoconfigure.PortalSettingException;
 import io.recurportal.autoconfigure.RecurPortalBillingAutoConfiguration;
 import io.recurportal.autoconfigure.RecurPortalProperties;
 import io.recurportal.autoconfigure.RecurPortalProperties.BillingProviderType;
@@ -51,6 +52,8 @@ import io.recurportal.metrics.PortalMetrics;
 @ConditionalOnBillingProvider(value = "sandbox", autoUnless = "recur.portal.stripe.secret-key")
 @EnableConfigurationProperties({ RecurPortalProperties.class, SandboxProperties.class })
 public final class SandboxBillingAutoConfiguration {
+
+	private static final String SEED = "recur.portal.sandbox.seed";
 
 	private static final Log logger = LogFactory.getLog(SandboxBillingAutoConfiguration.class);
 
@@ -98,8 +101,9 @@ public final class SandboxBillingAutoConfiguration {
 		}
 		Resource resource = resourceLoader.getResource(sandbox.getSeed());
 		if (!resource.exists()) {
-			throw new InvalidConfigurationPropertyValueException("recur.portal.sandbox.seed", sandbox.getSeed(),
-					"No such file");
+			throw new PortalSettingException(SEED, sandbox.getSeed(), "there is no such file",
+					"Point it at a JSON seed, like " + SEED + "=classpath:sandbox-seed.json (a file under "
+							+ "src/main/resources), or leave it out to use the built-in catalog.");
 		}
 		try {
 			return SandboxSeed.read(resource.getInputStream());
@@ -108,8 +112,9 @@ public final class SandboxBillingAutoConfiguration {
 			throw new UncheckedIOException("Could not read the sandbox seed " + sandbox.getSeed(), ex);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("recur.portal.sandbox.seed", sandbox.getSeed(),
-					ex.getMessage());
+			throw new PortalSettingException(SEED, sandbox.getSeed(), ex.getMessage(),
+					"Fix the seed file where the message says; the README's \"Using the sandbox in your own "
+							+ "host\" shows a complete one.");
 		}
 	}
 
