@@ -27,6 +27,8 @@ import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.JdbcAuditTrail;
 import io.recurportal.customer.EmailChangeStore;
 import io.recurportal.customer.JdbcEmailChangeStore;
+import io.recurportal.email.JdbcSentEmailStore;
+import io.recurportal.email.SentEmailStore;
 import io.recurportal.jdbc.PortalSchemaInitializer;
 import io.recurportal.login.JdbcLoginRateLimiter;
 import io.recurportal.login.LoginRateLimiter;
@@ -142,6 +144,13 @@ public final class RecurPortalJdbcAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	LoginRateLimiter jdbcLoginRateLimiter(StoreDatabase database, RecurPortalJdbcProperties properties) {
 		return new JdbcLoginRateLimiter(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	SentEmailStore jdbcSentEmailStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcSentEmailStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
 	}
 
 	@Bean
