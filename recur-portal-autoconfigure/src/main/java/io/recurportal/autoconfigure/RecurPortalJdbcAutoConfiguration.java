@@ -29,6 +29,8 @@ import io.recurportal.billing.budget.JdbcProviderCallBudget;
 import io.recurportal.billing.budget.ProviderCallBudget;
 import io.recurportal.customer.EmailChangeStore;
 import io.recurportal.customer.JdbcEmailChangeStore;
+import io.recurportal.email.JdbcSentEmailStore;
+import io.recurportal.email.SentEmailStore;
 import io.recurportal.jdbc.PortalSchemaInitializer;
 import io.recurportal.login.JdbcLoginRateLimiter;
 import io.recurportal.login.LoginRateLimiter;
@@ -162,6 +164,13 @@ public final class RecurPortalJdbcAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	LoginRateLimiter jdbcLoginRateLimiter(StoreDatabase database, RecurPortalJdbcProperties properties) {
 		return new JdbcLoginRateLimiter(database.dataSource(), database.transactions(), properties.getTablePrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	SentEmailStore jdbcSentEmailStore(StoreDatabase database, RecurPortalJdbcProperties properties) {
+		return new JdbcSentEmailStore(database.dataSource(), database.transactions(), properties.getTablePrefix());
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.recurportal.billing;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -24,16 +25,44 @@ import org.springframework.util.Assert;
  * @param defaultPaymentMethod the payment method {@code defaultPaymentMethodId} names, when
  * the provider answered it with the customer (Stripe: expanded), so showing the card costs
  * no second call; {@code null} when it has to be looked up
+ * @param preferredLocales the languages the customer prefers, most preferred first, as
+ * language tags ({@code ja-JP}, {@code zh-TW}); on Stripe the customer's
+ * {@code preferred_locales}; empty when unknown
  */
 public record Customer(String id, @Nullable String externalId, @Nullable String email, @Nullable String name,
 		@Nullable String phone, @Nullable Address address, @Nullable String taxId,
 		@Nullable String defaultPaymentMethodId, long creditBalance, @Nullable String currency,
-		Map<String, String> metadata, @Nullable PaymentMethod defaultPaymentMethod) {
+		Map<String, String> metadata, @Nullable PaymentMethod defaultPaymentMethod, List<String> preferredLocales) {
 
 	public Customer {
 		metadata = Map.copyOf(metadata);
+		// Absent from snapshots written before the field existed.
+		preferredLocales = (preferredLocales != null) ? List.copyOf(preferredLocales) : List.of();
 		Assert.isTrue(defaultPaymentMethod == null || defaultPaymentMethod.id().equals(defaultPaymentMethodId),
 				"'defaultPaymentMethod' must be the one 'defaultPaymentMethodId' names");
+	}
+
+	/**
+	 * A customer whose preferred languages are not known.
+	 * @param id the provider's customer id
+	 * @param externalId the host's account id
+	 * @param email the billing email
+	 * @param name the billing name
+	 * @param phone the phone number
+	 * @param address the billing address
+	 * @param taxId the tax id
+	 * @param defaultPaymentMethodId the default payment method's id
+	 * @param creditBalance credit in minor units
+	 * @param currency the customer's currency
+	 * @param metadata the provider's metadata
+	 * @param defaultPaymentMethod the default payment method, when answered with the customer
+	 */
+	public Customer(String id, @Nullable String externalId, @Nullable String email, @Nullable String name,
+			@Nullable String phone, @Nullable Address address, @Nullable String taxId,
+			@Nullable String defaultPaymentMethodId, long creditBalance, @Nullable String currency,
+			Map<String, String> metadata, @Nullable PaymentMethod defaultPaymentMethod) {
+		this(id, externalId, email, name, phone, address, taxId, defaultPaymentMethodId, creditBalance, currency,
+				metadata, defaultPaymentMethod, List.of());
 	}
 
 	/**
@@ -55,7 +84,7 @@ public record Customer(String id, @Nullable String externalId, @Nullable String 
 			@Nullable String defaultPaymentMethodId, long creditBalance, @Nullable String currency,
 			Map<String, String> metadata) {
 		this(id, externalId, email, name, phone, address, taxId, defaultPaymentMethodId, creditBalance, currency,
-				metadata, null);
+				metadata, null, List.of());
 	}
 
 }

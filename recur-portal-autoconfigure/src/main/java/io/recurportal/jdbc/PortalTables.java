@@ -10,7 +10,7 @@ public final class PortalTables {
 	/** Every table of the schema files, without the prefix. */
 	public static final List<String> NAMES = List.of("subscription", "subscription_sync", "billing_snapshot",
 			"billing_change", "account_customer", "audit", "session", "webhook_event", "webhook_work", "provider_budget",
-			"login_attempt", "email_change");
+			"login_attempt", "email_change", "sent_email");
 
 	private PortalTables() {
 	}

@@ -141,3 +141,15 @@ CREATE TABLE IF NOT EXISTS recur_portal_email_change (
 	CONSTRAINT recur_portal_email_change_pk PRIMARY KEY (customer_id),
 	CONSTRAINT recur_portal_email_change_token_uk UNIQUE (token_hash)
 );
+
+-- Billing emails sent to customers, one row per provider event and kind: the insert is
+-- the claim, so each email goes out once whatever the redeliveries and instances.
+CREATE TABLE IF NOT EXISTS recur_portal_sent_email (
+	event_id VARCHAR(255) NOT NULL,
+	kind VARCHAR(50) NOT NULL,
+	claim_id VARCHAR(64) NOT NULL,
+	claimed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT recur_portal_sent_email_pk PRIMARY KEY (event_id, kind)
+);
+
+CREATE INDEX IF NOT EXISTS recur_portal_sent_email_claimed_ix ON recur_portal_sent_email (claimed_at);

@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
+import io.recurportal.email.JdbcSentEmailStore;
+import io.recurportal.email.SentEmailStore;
 import io.recurportal.billing.stripe.autoconfigure.StripeWebhookAutoConfiguration;
 import io.recurportal.billing.sandbox.autoconfigure.SandboxPortalAutoConfiguration;
 import io.recurportal.account.AccountCustomerLinks;
@@ -68,6 +70,7 @@ class RecurPortalJdbcAutoConfigurationTests {
 		assertThat(context).getBean(PortalSessionStore.class).isInstanceOf(JdbcPortalSessionStore.class);
 		assertThat(context).getBean(EmailChangeStore.class).isInstanceOf(JdbcEmailChangeStore.class);
 		assertThat(context).getBean(WebhookEventStore.class).isInstanceOf(JdbcWebhookEventStore.class);
+		assertThat(context).getBean(SentEmailStore.class).isInstanceOf(JdbcSentEmailStore.class);
 		assertThat(context).getBean(BillingSnapshotStore.class).isInstanceOf(JdbcBillingSnapshotStore.class);
 		assertThat(context).getBean(AccountCustomerLinks.class).isInstanceOf(JdbcAccountCustomerLinks.class);
 		assertThat(context).hasSingleBean(StoreCleanup.class).hasSingleBean(PortalSchemaInitializer.class);

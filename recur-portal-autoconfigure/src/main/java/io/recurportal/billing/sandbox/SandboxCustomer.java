@@ -1,6 +1,7 @@
 package io.recurportal.billing.sandbox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.recurportal.billing.Address;
@@ -41,6 +42,9 @@ final class SandboxCustomer {
 
 	Map<String, String> metadata;
 
+	/** The languages the customer prefers, most preferred first, as Stripe's preferred_locales. */
+	List<String> preferredLocales = List.of();
+
 	/** How many invoices have been given a number, for the next number. */
 	int invoicesNumbered;
 
@@ -63,12 +67,14 @@ final class SandboxCustomer {
 		copy.creditBalance = this.creditBalance;
 		copy.currency = this.currency;
 		copy.invoicesNumbered = this.invoicesNumbered;
+		copy.preferredLocales = this.preferredLocales;
 		return copy;
 	}
 
 	Customer toCustomer() {
 		return new Customer(this.id, this.externalId, this.email, this.name, this.phone, this.address, this.taxId,
-				this.defaultPaymentMethodId, this.creditBalance, this.currency, this.metadata);
+				this.defaultPaymentMethodId, this.creditBalance, this.currency, this.metadata, null,
+				this.preferredLocales);
 	}
 
 	/** The customer with its default card, as Stripe answers a lookup that expands it. */
@@ -76,7 +82,8 @@ final class SandboxCustomer {
 		PaymentMethod defaultCard = (this.defaultPaymentMethodId != null)
 				? ledger.card(this.defaultPaymentMethodId).map(SavedCard::method).orElse(null) : null;
 		return new Customer(this.id, this.externalId, this.email, this.name, this.phone, this.address, this.taxId,
-				this.defaultPaymentMethodId, this.creditBalance, this.currency, this.metadata, defaultCard);
+				this.defaultPaymentMethodId, this.creditBalance, this.currency, this.metadata, defaultCard,
+				this.preferredLocales);
 	}
 
 }

@@ -280,10 +280,13 @@ public record SandboxSeed(List<Product> products, List<Customer> customers) {
 	 * @param metadata free-form metadata
 	 * @param cards saved cards, the first being the default
 	 * @param subscriptions subscriptions, in any status
+	 * @param preferredLocales the languages the customer prefers, most preferred first
+	 * ({@code ["ja"]}), as Stripe's {@code preferred_locales}
 	 */
 	public record Customer(@Nullable String id, @Nullable String externalId, @Nullable String email,
 			@Nullable String name, @Nullable String phone, @Nullable Address address, @Nullable String taxId,
-			Map<String, String> metadata, List<Card> cards, List<Subscription> subscriptions) {
+			Map<String, String> metadata, List<Card> cards, List<Subscription> subscriptions,
+			List<String> preferredLocales) {
 
 		public Customer {
 			metadata = mapOf(metadata);
@@ -303,6 +306,7 @@ public record SandboxSeed(List<Product> products, List<Customer> customers) {
 			}
 			cards = listOf(cards);
 			subscriptions = listOf(subscriptions);
+			preferredLocales = listOf(preferredLocales);
 		}
 
 	}

@@ -40,6 +40,7 @@ final class SandboxSeeder {
 			customer.phone = seeded.phone();
 			customer.address = seeded.address();
 			customer.taxId = seeded.taxId();
+			customer.preferredLocales = seeded.preferredLocales();
 			for (SandboxSeed.Card card : seeded.cards()) {
 				SavedCard saved = SavedCards.add(ledger, customer, card.details(), created);
 				if (customer.defaultPaymentMethodId == null) {

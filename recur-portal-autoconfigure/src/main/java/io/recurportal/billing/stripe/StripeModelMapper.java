@@ -64,7 +64,8 @@ final class StripeModelMapper {
 		return new Customer(customer.getId(), emptyToNull(metadata.get(ACCOUNT_ID_METADATA)), customer.getEmail(),
 				customer.getName(), customer.getPhone(), address(customer.getAddress()),
 				emptyToNull(metadata.get(TAX_ID_METADATA)), defaultPaymentMethod, Math.max(0, -balance),
-				customer.getCurrency(), metadata, (expandedCard != null) ? paymentMethod(expandedCard) : null);
+				customer.getCurrency(), metadata, (expandedCard != null) ? paymentMethod(expandedCard) : null,
+				(customer.getPreferredLocales() != null) ? customer.getPreferredLocales() : List.of());
 	}
 
 	private static @Nullable Address address(com.stripe.model.@Nullable Address address) {

@@ -97,6 +97,27 @@ class StripeBillingGatewayCustomerTests {
 	}
 
 	@Test
+	void findCustomerWhenPreferredLocalesThenCarriesThemInOrder() {
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib"))
+			.willReturn(json(fixture("customer.json",
+					(customer) -> customer.putArray("preferred_locales").add("ja-JP").add("en")))));
+
+		assertThat(this.gateway.findCustomer("cus_NffrFeUfNV2Hib")).get()
+			.extracting(Customer::preferredLocales)
+			.isEqualTo(List.of("ja-JP", "en"));
+	}
+
+	@Test
+	void findCustomerWhenPreferredLocalesNullThenEmpty() {
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_NffrFeUfNV2Hib"))
+			.willReturn(json(fixture("customer.json", (customer) -> customer.putNull("preferred_locales")))));
+
+		assertThat(this.gateway.findCustomer("cus_NffrFeUfNV2Hib")).get()
+			.extracting(Customer::preferredLocales)
+			.isEqualTo(List.of());
+	}
+
+	@Test
 	void findCustomerWhenUnknownThenEmpty() {
 		stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_missing"))
 			.willReturn(resourceMissing("customer: 'cus_missing'", "id")));
