@@ -30,7 +30,7 @@
  * <tr><td>senders: {@code LoginLinkSender}, {@code EmailChangeLinkSender}</td><td>mail
  * through the host's {@code JavaMailSender}; logged on the sandbox</td><td>send links
  * another way</td></tr>
- * <tr><td>{@code LicenseKeyProvider}</td><td>no license keys</td><td>show the customer's
+ * <tr><td>{@code LicenseKeyProvider}</td><td>none: the license keys section is hidden</td><td>show the customer's
  * license keys</td></tr>
  * <tr><td>{@code PortalLinks}</td><td>links on {@code recur.portal.base-url}</td><td>build
  * links another way</td></tr>

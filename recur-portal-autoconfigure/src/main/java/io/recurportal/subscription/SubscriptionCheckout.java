@@ -87,10 +87,31 @@ public final class SubscriptionCheckout {
 	 */
 	public CheckoutSession start(PortalCaller caller, String priceId, String successUrl, String cancelUrl,
 			@Nullable String clientKey) {
+		return start(caller, priceId, successUrl, cancelUrl, clientKey, true);
+	}
+
+	/**
+	 * Starts a checkout for a new subscription from the portal's own pages, which return
+	 * to the portal: its URLs come from the portal's base URL, not from the request, so
+	 * they are not held against the allowed return origins.
+	 * @param caller the owner
+	 * @param priceId one of the offered prices
+	 * @param portalSuccessUrl the portal page that completes the checkout
+	 * @param portalCancelUrl the portal page the customer goes back to
+	 * @param requestId the form's request id, so a double submit opens one session
+	 * @return the open session with its URL
+	 */
+	public CheckoutSession startFromPortal(PortalCaller caller, String priceId, String portalSuccessUrl,
+			String portalCancelUrl, String requestId) {
+		return start(caller, priceId, portalSuccessUrl, portalCancelUrl, requestId, false);
+	}
+
+	private CheckoutSession start(PortalCaller caller, String priceId, String successUrl, String cancelUrl,
+			@Nullable String clientKey, boolean checkUrls) {
 		String accountId = caller.account().accountId();
 		return this.audited.perform(caller.account(), PortalAction.START_CHECKOUT.value(), priceId, () -> {
-			String success = this.returnUrls.check(successUrl);
-			String cancel = this.returnUrls.check(cancelUrl);
+			String success = checkUrls ? this.returnUrls.check(successUrl) : successUrl;
+			String cancel = checkUrls ? this.returnUrls.check(cancelUrl) : cancelUrl;
 			boolean offered = plansFor(caller).stream().anyMatch((price) -> price.id().equals(priceId));
 			if (!offered) {
 				throw new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE, "That plan is not offered.");

@@ -8,7 +8,6 @@ import org.thymeleaf.templatemode.TemplateMode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -69,12 +68,6 @@ public class PortalPagesConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	LicenseKeyProvider licenseKeyProvider() {
-		return (customerId, accountId) -> java.util.List.of();
-	}
-
-	@Bean
 	PortalLinkController recurPortalLinkController(PortalSessions sessions, AccountSubscriptions subscriptions,
 			PortalConfigurations configurations, PortalPageContext context) {
 		return new PortalLinkController(sessions, subscriptions, configurations, context);
@@ -83,9 +76,9 @@ public class PortalPagesConfiguration {
 	@Bean
 	PortalPagesController recurPortalPagesController(PortalPageContext context, AccountSubscriptions subscriptions,
 			SubscriptionLifecycle lifecycle, SubscriptionCheckout checkout, AccountInvoices invoices,
-			CustomerProfiles profiles, BillingGateway gateway, LicenseKeyProvider licenseKeys) {
+			CustomerProfiles profiles, BillingGateway gateway, ObjectProvider<LicenseKeyProvider> licenseKeys) {
 		return new PortalPagesController(context, subscriptions, lifecycle, checkout, invoices, profiles, gateway,
-				licenseKeys);
+				licenseKeys.getIfUnique());
 	}
 
 	@Bean
@@ -98,6 +91,12 @@ public class PortalPagesConfiguration {
 	SavedPaymentMethodsController recurPortalSavedPaymentMethodsController(SavedPaymentMethods methods,
 			PortalPageContext context) {
 		return new SavedPaymentMethodsController(methods, context);
+	}
+
+	@Bean
+	PortalCheckoutController recurPortalCheckoutController(SubscriptionCheckout checkout, PortalPageContext context,
+			PortalLinks links) {
+		return new PortalCheckoutController(checkout, context, links);
 	}
 
 	@Bean

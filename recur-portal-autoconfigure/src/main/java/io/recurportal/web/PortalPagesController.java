@@ -52,7 +52,7 @@ import io.recurportal.subscription.SubscriptionLifecycle;
 public class PortalPagesController {
 
 	private static final Set<String> NOTICES = Set.of("canceled", "reactivated", "changed", "paused", "resumed",
-			"profile_updated", "card_updated", "recovered", "recovery_failed", "card_canceled");
+			"profile_updated", "card_updated", "recovered", "recovery_failed", "card_canceled", "subscribed", "checkout_canceled");
 
 	private static final String REQUEST_ID = "[A-Za-z0-9-]{1,64}";
 
@@ -70,11 +70,11 @@ public class PortalPagesController {
 
 	private final BillingGateway gateway;
 
-	private final LicenseKeyProvider licenseKeys;
+	private final @Nullable LicenseKeyProvider licenseKeys;
 
 	PortalPagesController(PortalPageContext context, AccountSubscriptions subscriptions, SubscriptionLifecycle lifecycle,
 			SubscriptionCheckout checkout, AccountInvoices invoices, CustomerProfiles profiles, BillingGateway gateway,
-			LicenseKeyProvider licenseKeys) {
+			@Nullable LicenseKeyProvider licenseKeys) {
 		this.context = context;
 		this.subscriptions = subscriptions;
 		this.lifecycle = lifecycle;
@@ -97,15 +97,25 @@ public class PortalPagesController {
 			this.subscriptions.ensureSyncedWith(accountId, session.customerId());
 		}
 		model.addAttribute("notice", (notice != null && NOTICES.contains(notice)) ? notice : null);
-		model.addAttribute("subscriptions", this.subscriptions.list(accountId));
+		List<Subscription> subscriptions = this.subscriptions.list(accountId);
+		model.addAttribute("subscriptions", subscriptions);
+		// Nothing live: offer the plans, so the page is never a dead end.
+		boolean nothingLive = subscriptions.stream().allMatch((subscription) -> subscription.status().isTerminal());
+		boolean plansShown = nothingLive && caller.configuration().allows(PortalFeature.SUBSCRIPTION_VIEW);
+		model.addAttribute("plans", plansShown ? this.checkout.plansFor(caller) : List.of());
+		model.addAttribute("plansShown", plansShown);
+		model.addAttribute("resubscribe", !subscriptions.isEmpty());
 		Customer customer = this.profiles.customer(caller);
 		model.addAttribute("customer", customer);
 		model.addAttribute("addressLine", addressLine(customer.address()));
 		model.addAttribute("paymentMethod", defaultPaymentMethod(customer));
 		boolean invoicesShown = caller.configuration().allows(PortalFeature.INVOICE_HISTORY);
 		model.addAttribute("invoices", invoicesShown ? this.invoices.list(accountId) : List.of());
-		boolean keysShown = caller.configuration().allows(PortalFeature.LICENSE_KEYS);
-		model.addAttribute("licenseKeys", keysShown ? this.licenseKeys.licenseKeys(customer.id(), accountId) : List.of());
+		// Without a provider the host sells no keys: the section would only ever be empty.
+		LicenseKeyProvider keys = this.licenseKeys;
+		boolean keysShown = keys != null && caller.configuration().allows(PortalFeature.LICENSE_KEYS);
+		model.addAttribute("licenseKeysShown", keysShown);
+		model.addAttribute("licenseKeys", (keys != null && keysShown) ? keys.licenseKeys(customer.id(), accountId) : List.of());
 		return "recur-portal/overview";
 	}
 

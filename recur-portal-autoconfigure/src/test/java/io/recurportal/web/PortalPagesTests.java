@@ -172,6 +172,9 @@ abstract class PortalPagesTests {
 			.andExpect(content().string(containsString("Visa ending in 4242")))
 			.andExpect(content().string(containsString("id=\"invoices\"")))
 			.andExpect(content().string(containsString("id=\"profile\"")))
+			// No LicenseKeyProvider here: a section that could only be empty is hidden.
+			.andExpect(content().string(not(containsString("id=\"license-keys\""))))
+			.andExpect(content().string(not(containsString("id=\"plans\""))))
 			.andExpect(content().string(containsString("/portal/subscriptions/sub_active/cancel")))
 			.andExpect(content().string(containsString("/portal/assets/brand/full.css")))
 			.andExpect(content().string(not(containsString("<script"))));
@@ -457,6 +460,87 @@ abstract class PortalPagesTests {
 			.anySatisfy((cookie) -> assertThat(cookie).startsWith(PortalCookies.LANGUAGE + "=th"));
 		this.mvc.perform(get("/portal").cookie(session).header("Accept-Language", "zh-Hant-TW"))
 			.andExpect(content().string(containsString("lang=\"zh-TW\"")));
+	}
+
+	@Test
+	void withoutSubscriptionTheOwnerChoosesAPlanAndSubscribes() throws Exception {
+		Cookie session = open("cus_empty", "full", true);
+		this.mvc.perform(get("/portal").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"plans\"")))
+			.andExpect(content().string(containsString("Choose a plan")))
+			.andExpect(content().string(containsString("$29.00 per month")))
+			.andExpect(content().string(containsString("value=\"price_pro_monthly\"")))
+			.andExpect(content().string(not(containsString("Only an owner"))));
+		String checkout = this.mvc
+			.perform(post("/portal/checkout").cookie(session)
+				.with(csrf())
+				.param("price", "price_pro_monthly")
+				.param("request_id", "r-sub-1"))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(checkout).contains(this.hooks.checkoutUrlPrefix());
+		String sessionId = checkout.substring(checkout.lastIndexOf('/') + 1);
+		this.hooks.completeCheckout(sessionId);
+		this.mvc.perform(get("/portal/checkout/complete").cookie(session).param("session_id", sessionId))
+			.andExpect(redirectedUrl("/portal?notice=subscribed"));
+		this.mvc.perform(get("/portal?notice=subscribed").cookie(session))
+			.andExpect(content().string(containsString("Your subscription has started")))
+			.andExpect(content().string(containsString("Pro")))
+			.andExpect(content().string(not(containsString("id=\"plans\""))));
+	}
+
+	@Test
+	void anEndedSubscriptionOffersToSubscribeAgain() throws Exception {
+		Cookie session = open("cus_ended", "full", true);
+		this.mvc.perform(get("/portal").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Ended on")))
+			.andExpect(content().string(containsString("id=\"plans\"")))
+			.andExpect(content().string(containsString("Subscribe again")))
+			.andExpect(content().string(containsString("action=\"/portal/checkout\"")));
+	}
+
+	@Test
+	void membersAndInvoicesOnlySeeThePlansButCannotSubscribe() throws Exception {
+		for (Cookie session : new Cookie[] { open("cus_nobody", "full", false), open("cus_nobody", "invoices", true) }) {
+			this.mvc.perform(get("/portal").cookie(session))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"plans\"")))
+				.andExpect(content().string(containsString("$29.00 per month")))
+				.andExpect(content().string(containsString("Only an owner of the account can subscribe")))
+				.andExpect(content().string(not(containsString("action=\"/portal/checkout\""))));
+			this.mvc
+				.perform(post("/portal/checkout").cookie(session)
+					.with(csrf())
+					.param("price", "price_pro_monthly")
+					.param("request_id", "r-sub-2"))
+				.andExpect(status().isForbidden());
+			this.mvc.perform(get("/portal/checkout/complete").cookie(session).param("session_id", "cs_test_x"))
+				.andExpect(status().isForbidden());
+		}
+		this.mvc
+			.perform(post("/portal/checkout").cookie(open("cus_nobody", "full", true))
+				.param("price", "price_pro_monthly")
+				.param("request_id", "r-sub-3"))
+			.andExpect(status().isForbidden());
+		assertThat(this.gateway.listSubscriptions("cus_nobody")).isEmpty();
+	}
+
+	@Test
+	void anUnofferedPlanOrAnotherAccountsCheckoutIsRefused() throws Exception {
+		Cookie session = open("cus_ended", "full", true);
+		this.mvc
+			.perform(post("/portal/checkout").cookie(session)
+				.with(csrf())
+				.param("price", "price_legacy")
+				.param("request_id", "r-sub-4"))
+			.andExpect(status().is4xxClientError())
+			.andExpect(content().string(not(containsString("Exception"))));
+		this.mvc.perform(get("/portal/checkout/complete").cookie(session).param("session_id", "cs_test_unknown"))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
