@@ -29,6 +29,12 @@ public class RecurPortalApiProperties {
 	 */
 	private List<String> secretKeys = new ArrayList<>();
 
+	/**
+	 * Whether the OpenAPI description of both APIs is served, to anyone, at
+	 * '/recur-portal/openapi.yaml'. It holds no data, only the API's shape.
+	 */
+	private boolean openapiEnabled = true;
+
 	public String getPath() {
 		return this.path;
 	}
@@ -51,6 +57,14 @@ public class RecurPortalApiProperties {
 
 	public void setSecretKeys(List<String> secretKeys) {
 		this.secretKeys = secretKeys;
+	}
+
+	public boolean isOpenapiEnabled() {
+		return this.openapiEnabled;
+	}
+
+	public void setOpenapiEnabled(boolean openapiEnabled) {
+		this.openapiEnabled = openapiEnabled;
 	}
 
 }

@@ -34,6 +34,7 @@ import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.api.CheckoutController;
 import io.recurportal.api.IdentityController;
 import io.recurportal.api.InvoicesController;
+import io.recurportal.api.OpenApiController;
 import io.recurportal.api.PaymentMethodsController;
 import io.recurportal.api.PortalSessionController;
 import io.recurportal.api.SubscriptionsController;
@@ -180,6 +181,13 @@ public final class RecurPortalWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean
 	ServerApiExceptionHandler portalServerApiExceptionHandler() {
 		return new ServerApiExceptionHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "recur.portal.api.openapi-enabled", matchIfMissing = true)
+	OpenApiController portalOpenApiController(RecurPortalApiProperties api) {
+		return new OpenApiController(api.getPath(), api.getServerPath());
 	}
 
 	@Bean

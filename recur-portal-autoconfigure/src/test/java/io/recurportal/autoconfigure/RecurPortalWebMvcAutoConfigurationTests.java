@@ -12,6 +12,7 @@ import io.recurportal.access.CompositePortalCallerResolver;
 import io.recurportal.access.PortalCallerResolver;
 import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.api.IdentityController;
+import io.recurportal.api.OpenApiController;
 import io.recurportal.api.PortalApiExceptionHandler;
 import io.recurportal.api.UnknownApiPathController;
 import io.recurportal.billing.BillingGateway;
@@ -47,6 +48,15 @@ class RecurPortalWebMvcAutoConfigurationTests {
 				assertThat(context).getBean(IdentityController.class).isSameAs(identity);
 				assertThat(context).getBean(PortalCallerResolver.class).isSameAs(callerResolver);
 			});
+	}
+
+	@Test
+	void openApiDescriptionIsServedUnlessSwitchedOff() {
+		this.contextRunner.run((context) -> assertThat(context).getBean(OpenApiController.class)
+			.satisfies((controller) -> assertThat(OpenApiController.PATH).isEqualTo("/recur-portal/openapi.yaml")));
+		this.contextRunner.withPropertyValues("recur.portal.api.openapi-enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(OpenApiController.class)
+				.hasSingleBean(IdentityController.class));
 	}
 
 	@Test
