@@ -177,6 +177,8 @@ public final class StormBenchmark {
 		properties.put("recur.portal.webhook.secrets", Storm.WEBHOOK_SECRET);
 		properties.put("recur.portal.allowed-return-origins", "http://127.0.0.1:9");
 		properties.put("recur.portal.login.enabled", "false");
+		// The budget the floor is computed with, for a portal that has one (unknown properties change nothing).
+		properties.put("recur.portal.webhook.work.provider-calls-per-second", Integer.toString(options.budget()));
 		properties.putAll(options.hostProperties());
 		return properties;
 	}
