@@ -137,6 +137,12 @@ final class FakeStripe implements AutoCloseable {
 		return counts;
 	}
 
+	/** Forgets the counts, after warming up. */
+	void reset() {
+		this.callsByObject.clear();
+		this.callsByRequest.clear();
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);

@@ -66,6 +66,8 @@ final class Storm {
 
 	private final AtomicInteger renewalsDone = new AtomicInteger();
 
+	private final AtomicInteger acknowledged = new AtomicInteger();
+
 	private final Latencies latencies = new Latencies();
 
 	private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
@@ -84,6 +86,7 @@ final class Storm {
 		this.hosts = hosts;
 		long windowMillis = options.windowSeconds() * 1000L;
 		for (int i = 0; i < options.subscriptions(); i++) {
+			// Only the storm's renewals: the fake knows a few more, for warming up.
 			boolean fails = random.nextDouble() < options.failedPayments();
 			long offset = (windowMillis > 0) ? (long) (random.nextDouble() * windowMillis) : 0;
 			this.renewals.add(new Renewal(i, offset, fails, renewedAt[i]));
@@ -105,7 +108,14 @@ final class Storm {
 	}
 
 	List<Event> events() {
-		return this.events;
+		synchronized (this.events) {
+			return new ArrayList<>(this.events);
+		}
+	}
+
+	/** Events acknowledged with 2xx at least once. */
+	int acknowledged() {
+		return this.acknowledged.get();
 	}
 
 	Latencies latencies() {
@@ -263,6 +273,7 @@ final class Storm {
 				this.latencies.record(nanos, status >= 200 && status < 300);
 				if (status >= 200 && status < 300) {
 					if (event.acked.compareAndSet(false, true)) {
+						this.acknowledged.incrementAndGet();
 						this.lastAckMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
 					}
 					return;
