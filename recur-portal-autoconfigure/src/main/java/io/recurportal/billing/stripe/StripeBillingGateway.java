@@ -262,7 +262,7 @@ public final class StripeBillingGateway implements BillingGateway {
 	}
 
 	/**
-	 * One call: {@code GET /v1/payment_methods?customer=&type=card}.
+	 * One call: {@code GET /v1/customers/{id}/payment_methods}, every type.
 	 */
 	@Override
 	public List<PaymentMethod> listPaymentMethods(String customerId) {

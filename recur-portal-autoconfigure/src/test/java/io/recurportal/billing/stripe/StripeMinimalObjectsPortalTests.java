@@ -85,8 +85,8 @@ class StripeMinimalObjectsPortalTests {
 		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/invoices"))
 			.willReturn(json(list("/v1/invoices", false, minimal("invoice"), fixture("minimal/invoice.json",
 					(paid) -> paid.put("id", "in_minimal_paid").put("status", "paid"))))));
-		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/payment_methods"))
-			.willReturn(json(list("/v1/payment_methods", false))));
+		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/customers/cus_minimal/payment_methods"))
+			.willReturn(json(list("/v1/customers/cus_minimal/payment_methods", false))));
 		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/prices")).willReturn(json(list("/v1/prices", false))));
 		stripe.stubFor(WireMock.get(urlPathEqualTo("/v1/checkout/sessions/cs_test_minimal"))
 			.willReturn(json(minimal("checkout-session"))));

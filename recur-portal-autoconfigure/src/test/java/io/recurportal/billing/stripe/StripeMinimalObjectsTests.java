@@ -283,8 +283,8 @@ class StripeMinimalObjectsTests {
 	void paymentMethodsOfNoCustomerAreLeftOutAndMinimalCardsMap() {
 		String attached = fixture("minimal/payment-method.json",
 				(method) -> method.put("id", "pm_minimal_card").put("customer", "cus_minimal"));
-		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods"))
-			.willReturn(json(list("/v1/payment_methods", false, minimal("payment-method"), attached))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_minimal/payment_methods")).willReturn(
+				json(list("/v1/customers/cus_minimal/payment_methods", false, minimal("payment-method"), attached))));
 		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_minimal")).willReturn(json(minimal(
 				"payment-method"))));
 		stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_minimal_card"))
