@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -123,7 +125,7 @@ public class SubscriptionsController {
 		ProrationPreview preview = this.lifecycle.previewChange(caller, id, request.target());
 		return new Preview(id, PlanView.of(preview.newPrice()), preview.prorationAmount(), preview.nextInvoiceTotal(),
 				preview.nextInvoiceAt(), preview.currency(),
-				preview.lines().stream().map(InvoiceView.Line::of).toList());
+				preview.lines().stream().map(InvoiceView.Line::of).toList(), preview.quantity());
 	}
 
 	@PostMapping("/{id}/change")
@@ -174,16 +176,20 @@ public class SubscriptionsController {
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record ChangeRequest(@Nullable @Pattern(regexp = "day|week|month|year") String interval,
-			@Nullable @Pattern(regexp = ProviderIds.PATTERN) String priceId) {
+			@Nullable @Pattern(regexp = ProviderIds.PATTERN) String priceId,
+			@Nullable @Min(1) @Max(1_000_000) Integer quantity) {
 
-		@AssertTrue(message = "give exactly one of interval and price_id")
-		boolean isExactlyOneTarget() {
-			return (this.interval == null) != (this.priceId == null);
+		@AssertTrue(message = "give one of interval and price_id, a quantity, or both")
+		boolean isOneTarget() {
+			if (this.interval != null && this.priceId != null) {
+				return false;
+			}
+			return this.interval != null || this.priceId != null || this.quantity != null;
 		}
 
 		PlanChangeTarget target() {
 			return new PlanChangeTarget(this.priceId,
-					(this.interval != null) ? BillingInterval.fromValue(this.interval) : null);
+					(this.interval != null) ? BillingInterval.fromValue(this.interval) : null, this.quantity);
 		}
 
 	}
@@ -225,7 +231,7 @@ public class SubscriptionsController {
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Preview(String subscriptionId, PlanView newPlan, long prorationAmount, long nextInvoiceTotal,
-			Instant nextInvoiceAt, String currency, List<InvoiceView.Line> lines) {
+			Instant nextInvoiceAt, String currency, List<InvoiceView.Line> lines, int quantity) {
 
 	}
 

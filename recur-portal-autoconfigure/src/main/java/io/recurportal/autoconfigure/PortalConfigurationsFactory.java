@@ -1,6 +1,7 @@
 package io.recurportal.autoconfigure;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,31 @@ final class PortalConfigurationsFactory {
 				: PortalConfiguration.Cancellation.DEFAULT.reasons();
 		RecurPortalProperties.PlanChange planChange = properties.getPlanChange();
 		return new PortalConfiguration(id, features, brand,
-				new PortalConfiguration.Cancellation(cancellation.getMode(), reasons),
+				new PortalConfiguration.Cancellation(cancellation.getMode(), reasons, cancellation.isTimingChoice()),
 				new PortalConfiguration.PlanChange(planChange.getPrices(), planChange.isAllowDowngrades(),
 						planChange.getProrationBehavior()),
-				url(prefix + "default-return-url", properties.getDefaultReturnUrl()));
+				url(prefix + "default-return-url", properties.getDefaultReturnUrl()),
+				quantity(prefix + "quantity.", properties.getQuantity()),
+				pause(prefix + "pause.max-duration", properties.getPause().getMaxDuration()));
+	}
+
+	private static PortalConfiguration.Pause pause(String property, @Nullable Duration maxDuration) {
+		if (maxDuration != null && (maxDuration.isNegative() || maxDuration.isZero())) {
+			throw new IllegalArgumentException(property + " must be positive, not " + maxDuration);
+		}
+		return new PortalConfiguration.Pause(maxDuration);
+	}
+
+	private static PortalConfiguration.Quantity quantity(String prefix, RecurPortalProperties.Quantity quantity) {
+		if (quantity.getMinimum() < 1) {
+			throw new IllegalArgumentException(
+					prefix + "minimum must be at least 1, not " + quantity.getMinimum());
+		}
+		if (quantity.getMaximum() != null && quantity.getMaximum() < quantity.getMinimum()) {
+			throw new IllegalArgumentException(prefix + "maximum must not be less than " + prefix + "minimum ("
+					+ quantity.getMinimum() + "), not " + quantity.getMaximum());
+		}
+		return new PortalConfiguration.Quantity(quantity.isEnabled(), quantity.getMinimum(), quantity.getMaximum());
 	}
 
 	private static @Nullable String color(String property, @Nullable String value) {

@@ -155,6 +155,10 @@ public class RecurPortalProperties {
 
 		private final PlanChange planChange = new PlanChange();
 
+		private final Quantity quantity = new Quantity();
+
+		private final Pause pause = new Pause();
+
 		public @Nullable Set<PortalFeature> getFeatures() {
 			return this.features;
 		}
@@ -181,6 +185,84 @@ public class RecurPortalProperties {
 
 		public PlanChange getPlanChange() {
 			return this.planChange;
+		}
+
+		public Quantity getQuantity() {
+			return this.quantity;
+		}
+
+		public Pause getPause() {
+			return this.pause;
+		}
+
+	}
+
+	/**
+	 * How pausing works in a configuration.
+	 */
+	public static class Pause {
+
+		/**
+		 * How far ahead a customer may set the date a paused subscription resumes by
+		 * itself. When set, the pause confirmation offers a date up to this far away; when
+		 * unset, none is offered and a pause lasts until the customer resumes. A date
+		 * given through the API must be in the future and, when set, within it.
+		 */
+		private @Nullable Duration maxDuration;
+
+		public @Nullable Duration getMaxDuration() {
+			return this.maxDuration;
+		}
+
+		public void setMaxDuration(@Nullable Duration maxDuration) {
+			this.maxDuration = maxDuration;
+		}
+
+	}
+
+	/**
+	 * Whether customers of a configuration may change a subscription's quantity (seats).
+	 * Changing it needs the {@code subscription-update} feature as well.
+	 */
+	public static class Quantity {
+
+		/**
+		 * Whether customers may change the quantity of their subscriptions.
+		 */
+		private boolean enabled;
+
+		/**
+		 * The fewest a customer may choose, at least 1.
+		 */
+		private int minimum = 1;
+
+		/**
+		 * The most a customer may choose. Unset for no upper bound.
+		 */
+		private @Nullable Integer maximum;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMinimum() {
+			return this.minimum;
+		}
+
+		public void setMinimum(int minimum) {
+			this.minimum = minimum;
+		}
+
+		public @Nullable Integer getMaximum() {
+			return this.maximum;
+		}
+
+		public void setMaximum(@Nullable Integer maximum) {
+			this.maximum = maximum;
 		}
 
 	}
@@ -286,6 +368,21 @@ public class RecurPortalProperties {
 		 * unset, all of Stripe's codes are offered; an empty list asks for none.
 		 */
 		private @Nullable List<String> reasons;
+
+		/**
+		 * Whether the customer chooses between ending at the end of the paid period and
+		 * ending now, the mode being the choice offered first. Without it, the portal's
+		 * pages offer the mode only.
+		 */
+		private boolean timingChoice;
+
+		public boolean isTimingChoice() {
+			return this.timingChoice;
+		}
+
+		public void setTimingChoice(boolean timingChoice) {
+			this.timingChoice = timingChoice;
+		}
 
 		public CancelTiming getMode() {
 			return this.mode;

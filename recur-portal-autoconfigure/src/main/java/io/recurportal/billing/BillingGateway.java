@@ -162,6 +162,57 @@ public interface BillingGateway {
 	Subscription changePrice(String subscriptionId, String newPriceId, ProrationBehavior prorationBehavior,
 			String idempotencyKey);
 
+	/**
+	 * What moving a subscription to a price and quantity (seats) would cost, changing
+	 * nothing. The price may be the current one when only the quantity changes. A provider
+	 * that cannot change quantities keeps this default, which previews price changes at
+	 * the current quantity only.
+	 * @param subscriptionId the subscription
+	 * @param newPriceId the price to move to
+	 * @param quantity how many of the price, at least 1
+	 * @param prorationBehavior how the rest of the period is charged
+	 * @return the preview
+	 * @throws io.recurportal.error.PortalException {@code quantity_change_not_allowed}
+	 * when the provider cannot change quantities and the quantity differs
+	 */
+	default ProrationPreview previewChange(String subscriptionId, String newPriceId, int quantity,
+			ProrationBehavior prorationBehavior) {
+		requireCurrentQuantity(subscriptionId, quantity);
+		return previewPriceChange(subscriptionId, newPriceId, prorationBehavior);
+	}
+
+	/**
+	 * Moves a subscription to a price and quantity (seats), as
+	 * {@link #changePrice(String, String, ProrationBehavior, String)} does for the price.
+	 * A provider that cannot change quantities keeps this default, which changes the
+	 * price at the current quantity only.
+	 * @param subscriptionId the subscription
+	 * @param newPriceId the price to move to, the current one when only the quantity
+	 * changes
+	 * @param quantity how many of the price, at least 1
+	 * @param prorationBehavior how the rest of the period is charged
+	 * @param idempotencyKey the key of this action
+	 * @return the subscription after the change
+	 * @throws io.recurportal.error.PortalException {@code quantity_change_not_allowed}
+	 * when the provider cannot change quantities and the quantity differs
+	 */
+	default Subscription change(String subscriptionId, String newPriceId, int quantity,
+			ProrationBehavior prorationBehavior, String idempotencyKey) {
+		requireCurrentQuantity(subscriptionId, quantity);
+		return changePrice(subscriptionId, newPriceId, prorationBehavior, idempotencyKey);
+	}
+
+	private void requireCurrentQuantity(String subscriptionId, int quantity) {
+		Subscription current = findSubscription(subscriptionId)
+			.orElseThrow(() -> new io.recurportal.error.PortalException(
+					io.recurportal.error.PortalErrorCode.SUBSCRIPTION_NOT_FOUND, "No such subscription."));
+		if (current.quantity() != quantity) {
+			throw new io.recurportal.error.PortalException(
+					io.recurportal.error.PortalErrorCode.QUANTITY_CHANGE_NOT_ALLOWED,
+					"This billing provider cannot change the quantity of a subscription.");
+		}
+	}
+
 	// Invoices
 
 	/**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a plan change would cost, computed before anything changes.
+ * What a change of plan or quantity would cost, computed before anything changes.
  *
  * @param subscriptionId the subscription to change
  * @param newPrice the price it would move to
@@ -16,9 +16,10 @@ import java.util.List;
  * once, else the end of the current period
  * @param currency the ISO 4217 currency code, lower case
  * @param lines the lines of that invoice
+ * @param quantity how many of the new price the subscription would have
  */
 public record ProrationPreview(String subscriptionId, Price newPrice, long prorationAmount, long nextInvoiceTotal,
-		Instant nextInvoiceAt, String currency, List<InvoiceLine> lines) {
+		Instant nextInvoiceAt, String currency, List<InvoiceLine> lines, int quantity) {
 
 	public ProrationPreview {
 		lines = List.copyOf(lines);

@@ -1,5 +1,6 @@
 package io.recurportal.configuration;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,9 +22,13 @@ import io.recurportal.billing.ProrationBehavior;
  * @param cancellation how cancelling works
  * @param planChange how switching plans works
  * @param defaultReturnUrl where "return" leads when a session names no return URL
+ * @param quantity whether and how far customers may change a subscription's quantity
+ * (seats)
+ * @param pause how pausing works
  */
 public record PortalConfiguration(String id, Set<PortalFeature> features, Branding branding,
-		Cancellation cancellation, PlanChange planChange, @Nullable String defaultReturnUrl) {
+		Cancellation cancellation, PlanChange planChange, @Nullable String defaultReturnUrl, Quantity quantity,
+		Pause pause) {
 
 	/** The name of the built-in configuration with every feature. */
 	public static final String FULL = "full";
@@ -33,6 +38,48 @@ public record PortalConfiguration(String id, Set<PortalFeature> features, Brandi
 
 	public PortalConfiguration {
 		features = Set.copyOf(features);
+	}
+
+	/**
+	 * A configuration whose customers cannot change quantities.
+	 * @param id the configuration's name
+	 * @param features what its users may see and do
+	 * @param branding how the portal looks
+	 * @param cancellation how cancelling works
+	 * @param planChange how switching plans works
+	 * @param defaultReturnUrl where "return" leads when a session names no return URL
+	 */
+	public PortalConfiguration(String id, Set<PortalFeature> features, Branding branding, Cancellation cancellation,
+			PlanChange planChange, @Nullable String defaultReturnUrl) {
+		this(id, features, branding, cancellation, planChange, defaultReturnUrl, Quantity.FIXED, Pause.UNTIL_RESUMED);
+	}
+
+	/**
+	 * How pausing works.
+	 *
+	 * @param maxDuration how far ahead a customer may set the date a paused subscription
+	 * resumes by itself; {@code null} to offer no date on the portal's pages, a pause
+	 * then lasting until the customer resumes
+	 */
+	public record Pause(@Nullable Duration maxDuration) {
+
+		/** No resume date offered: paused until the customer resumes. */
+		public static final Pause UNTIL_RESUMED = new Pause(null);
+
+		public Pause {
+			if (maxDuration != null && (maxDuration.isNegative() || maxDuration.isZero())) {
+				throw new IllegalArgumentException("maxDuration must be positive, not " + maxDuration);
+			}
+		}
+
+		/**
+		 * Whether the customer may choose a date to resume on.
+		 * @return {@code true} when a maximum duration is set
+		 */
+		public boolean offersResumeDate() {
+			return this.maxDuration != null;
+		}
+
 	}
 
 	/**
@@ -96,11 +143,14 @@ public record PortalConfiguration(String id, Set<PortalFeature> features, Brandi
 	/**
 	 * How cancelling works.
 	 *
-	 * @param mode whether a cancellation ends the subscription now or at period end
+	 * @param mode whether a cancellation ends the subscription now or at period end, and
+	 * the timing offered first when the customer chooses
 	 * @param reasons the reasons a customer may pick from (Stripe's feedback codes); empty
 	 * to ask for none
+	 * @param timingChoice whether the customer chooses between the end of the period and
+	 * now
 	 */
-	public record Cancellation(CancelTiming mode, List<String> reasons) {
+	public record Cancellation(CancelTiming mode, List<String> reasons, boolean timingChoice) {
 
 		/** Cancel at period end and offer Stripe's feedback reasons. */
 		public static final Cancellation DEFAULT = new Cancellation(CancelTiming.PERIOD_END,
@@ -109,6 +159,60 @@ public record PortalConfiguration(String id, Set<PortalFeature> features, Brandi
 
 		public Cancellation {
 			reasons = List.copyOf(reasons);
+		}
+
+		/**
+		 * Cancellation with one timing, the customer choosing none.
+		 * @param mode when a cancellation ends the subscription
+		 * @param reasons the reasons a customer may pick from
+		 */
+		public Cancellation(CancelTiming mode, List<String> reasons) {
+			this(mode, reasons, false);
+		}
+
+		/**
+		 * Whether a cancellation may take effect at the given time. The end of the period
+		 * is always allowed: it takes away nothing the customer paid for. Ending now
+		 * needs the immediate mode or the customer's choice.
+		 * @param timing when the cancellation takes effect
+		 * @return {@code true} when the configuration allows it
+		 */
+		public boolean allows(CancelTiming timing) {
+			return timing == CancelTiming.PERIOD_END || this.mode == CancelTiming.IMMEDIATELY || this.timingChoice;
+		}
+
+	}
+
+	/**
+	 * Whether customers may change how many of a price they pay for (seats), and within
+	 * which bounds.
+	 *
+	 * @param enabled whether the quantity may be changed
+	 * @param minimum the fewest, at least 1
+	 * @param maximum the most, or {@code null} for no upper bound
+	 */
+	public record Quantity(boolean enabled, int minimum, @Nullable Integer maximum) {
+
+		/** The quantity cannot be changed. */
+		public static final Quantity FIXED = new Quantity(false, 1, null);
+
+		public Quantity {
+			if (minimum < 1) {
+				throw new IllegalArgumentException("minimum must be at least 1, not " + minimum);
+			}
+			if (maximum != null && maximum < minimum) {
+				throw new IllegalArgumentException(
+						"maximum must not be less than the minimum (" + minimum + "), not " + maximum);
+			}
+		}
+
+		/**
+		 * Whether a quantity is within the bounds.
+		 * @param quantity the quantity
+		 * @return {@code true} when at least the minimum and at most the maximum
+		 */
+		public boolean allows(int quantity) {
+			return quantity >= this.minimum && (this.maximum == null || quantity <= this.maximum);
 		}
 
 	}

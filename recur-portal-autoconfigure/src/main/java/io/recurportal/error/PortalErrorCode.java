@@ -74,6 +74,15 @@ public enum PortalErrorCode {
 	/** The configuration does not let customers cancel with this timing. */
 	CANCEL_TIMING_NOT_ALLOWED("cancel_timing_not_allowed", HttpStatus.FORBIDDEN),
 
+	/** The configuration does not let customers change a subscription's quantity (seats). */
+	QUANTITY_CHANGE_NOT_ALLOWED("quantity_change_not_allowed", HttpStatus.FORBIDDEN),
+
+	/** The quantity is outside the configuration's minimum and maximum. */
+	QUANTITY_OUT_OF_RANGE("quantity_out_of_range", HttpStatus.BAD_REQUEST),
+
+	/** The date a paused subscription should resume on is in the past or further away than the configuration allows. */
+	RESUME_DATE_OUT_OF_RANGE("resume_date_out_of_range", HttpStatus.BAD_REQUEST),
+
 	/** The checkout session has not been completed by the customer. */
 	CHECKOUT_INCOMPLETE("checkout_incomplete", HttpStatus.CONFLICT),
 

@@ -1,8 +1,12 @@
 package io.recurportal.subscription;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -47,13 +51,29 @@ public final class SubscriptionLifecycle {
 
 	private final AuditedActions audited;
 
+	private final Clock clock;
+
 	public SubscriptionLifecycle(BillingGateway gateway, AccountSubscriptions subscriptions, AuditedActions audited) {
+		this(gateway, subscriptions, audited, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates the lifecycle actions.
+	 * @param gateway the provider
+	 * @param subscriptions the account's subscriptions
+	 * @param audited the audit of each action
+	 * @param clock the time a resume date is checked against
+	 */
+	public SubscriptionLifecycle(BillingGateway gateway, AccountSubscriptions subscriptions, AuditedActions audited,
+			Clock clock) {
 		Assert.notNull(gateway, "gateway must not be null");
 		Assert.notNull(subscriptions, "subscriptions must not be null");
 		Assert.notNull(audited, "audited must not be null");
+		Assert.notNull(clock, "clock must not be null");
 		this.gateway = gateway;
 		this.subscriptions = subscriptions;
 		this.audited = audited;
+		this.clock = clock;
 	}
 
 	/**
@@ -70,7 +90,7 @@ public final class SubscriptionLifecycle {
 		return mutate(caller, PortalAction.CANCEL_SUBSCRIPTION, subscriptionId, clientKey, (before, clientKeyed) -> {
 			PortalConfiguration.Cancellation options = caller.configuration().cancellation();
 			CancelTiming effective = (timing != null) ? timing : options.mode();
-			if (effective == CancelTiming.IMMEDIATELY && options.mode() != CancelTiming.IMMEDIATELY) {
+			if (!options.allows(effective)) {
 				throw new PortalException(PortalErrorCode.CANCEL_TIMING_NOT_ALLOWED,
 						"This portal cancels subscriptions at the end of the paid period only.");
 			}
@@ -105,8 +125,49 @@ public final class SubscriptionLifecycle {
 	 */
 	public Subscription pause(PortalCaller caller, String subscriptionId, @Nullable Instant resumesAt,
 			@Nullable String clientKey) {
-		return mutate(caller, PortalAction.PAUSE_SUBSCRIPTION, subscriptionId, clientKey,
-				(before, clientKeyed) -> new Mutation((key) -> this.gateway.pause(subscriptionId, resumesAt, key), resumesAt));
+		return mutate(caller, PortalAction.PAUSE_SUBSCRIPTION, subscriptionId, clientKey, (before, clientKeyed) -> {
+			if (resumesAt != null) {
+				checkResumeDate(caller.configuration().pause(), resumesAt);
+			}
+			return new Mutation((key) -> this.gateway.pause(subscriptionId, resumesAt, key), resumesAt);
+		});
+	}
+
+	private void checkResumeDate(PortalConfiguration.Pause options, Instant resumesAt) {
+		Instant now = this.clock.instant();
+		if (!resumesAt.isAfter(now)) {
+			throw new PortalException(PortalErrorCode.RESUME_DATE_OUT_OF_RANGE, "The resume date must be in the future.");
+		}
+		if (options.maxDuration() != null && resumesAt.isAfter(now.plus(options.maxDuration()))) {
+			throw new PortalException(PortalErrorCode.RESUME_DATE_OUT_OF_RANGE,
+					"The resume date must be within " + options.maxDuration().toDays() + " days.");
+		}
+	}
+
+	/**
+	 * The dates a customer may choose to resume on, each meaning midnight UTC: from
+	 * tomorrow to the last day within the configuration's maximum.
+	 * @param options how pausing works
+	 * @return the range, or empty when the configuration offers no date
+	 */
+	public Optional<ResumeDates> resumeDates(PortalConfiguration.Pause options) {
+		if (options.maxDuration() == null) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		LocalDate first = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1);
+		LocalDate last = LocalDate.ofInstant(now.plus(options.maxDuration()), ZoneOffset.UTC);
+		return first.isAfter(last) ? Optional.empty() : Optional.of(new ResumeDates(first, last));
+	}
+
+	/**
+	 * The first and last date a paused subscription may resume on.
+	 *
+	 * @param first the earliest
+	 * @param last the latest
+	 */
+	public record ResumeDates(LocalDate first, LocalDate last) {
+
 	}
 
 	/**
@@ -130,9 +191,13 @@ public final class SubscriptionLifecycle {
 	 */
 	public ProrationPreview previewChange(PortalCaller caller, String subscriptionId, PlanChangeTarget target) {
 		Subscription current = this.subscriptions.require(caller.account().accountId(), subscriptionId);
-		Price price = newPrice(caller.configuration(), current, target, true);
-		return this.gateway.previewPriceChange(subscriptionId, price.id(),
-				caller.configuration().planChange().prorationBehavior());
+		Integer quantity = checkedQuantity(caller.configuration(), current, target, true);
+		Price price = target(caller.configuration(), current, target, quantity, true);
+		ProrationBehavior behavior = caller.configuration().planChange().prorationBehavior();
+		if (quantity == null) {
+			return this.gateway.previewPriceChange(subscriptionId, price.id(), behavior);
+		}
+		return this.gateway.previewChange(subscriptionId, price.id(), quantity, behavior);
 	}
 
 	/**
@@ -149,10 +214,51 @@ public final class SubscriptionLifecycle {
 		return mutate(caller, PortalAction.CHANGE_PLAN, subscriptionId, clientKey, (before, clientKeyed) -> {
 			// With a client key the subscription may already be on the price because this
 			// very request succeeded before: the provider then answers as it did the first time.
-			Price price = newPrice(caller.configuration(), before, target, !clientKeyed);
-			return new Mutation((key) -> this.gateway.changePrice(subscriptionId, price.id(), behavior, key),
-					price.id(), behavior);
+			Integer quantity = checkedQuantity(caller.configuration(), before, target, !clientKeyed);
+			Price price = target(caller.configuration(), before, target, quantity, !clientKeyed);
+			if (quantity == null) {
+				return new Mutation((key) -> this.gateway.changePrice(subscriptionId, price.id(), behavior, key),
+						price.id(), behavior);
+			}
+			return new Mutation((key) -> this.gateway.change(subscriptionId, price.id(), quantity, behavior, key),
+					price.id(), quantity, behavior);
 		});
+	}
+
+	// The new quantity, or null when the target keeps the current one.
+	private static @Nullable Integer checkedQuantity(PortalConfiguration configuration, Subscription current,
+			PlanChangeTarget target, boolean refuseCurrent) {
+		Integer quantity = target.quantity();
+		if (quantity == null) {
+			return null;
+		}
+		PortalConfiguration.Quantity options = configuration.quantity();
+		if (!options.enabled()) {
+			throw new PortalException(PortalErrorCode.QUANTITY_CHANGE_NOT_ALLOWED,
+					"This portal does not let customers change the quantity.");
+		}
+		if (!options.allows(quantity)) {
+			throw new PortalException(PortalErrorCode.QUANTITY_OUT_OF_RANGE,
+					"The quantity must be at least " + options.minimum()
+							+ ((options.maximum() != null) ? " and at most " + options.maximum() : "") + ".");
+		}
+		if (refuseCurrent && !target.changesPrice() && quantity == current.quantity()) {
+			throw new PortalException(PortalErrorCode.INVALID_REQUEST, "The subscription already has this quantity.");
+		}
+		return quantity;
+	}
+
+	private Price target(PortalConfiguration configuration, Subscription current, PlanChangeTarget target,
+			@Nullable Integer quantity, boolean refuseCurrent) {
+		if (!target.changesPrice()) {
+			return current.price();
+		}
+		boolean seatsChange = quantity != null && quantity != current.quantity();
+		if (seatsChange && current.price().id().equals(target.priceId())) {
+			// Seats change on the plan the customer already has: no plan rule applies.
+			return current.price();
+		}
+		return newPrice(configuration, current, target, refuseCurrent && !seatsChange);
 	}
 
 	private Price newPrice(PortalConfiguration configuration, Subscription current, PlanChangeTarget target,

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -49,6 +50,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@link ProviderTestHooks}. Each test works on its own seeded account, so tests do not
  * see each other's changes.
  */
+@TestPropertySource(properties = { "recur.portal.security.owner-roles=owner,admin",
+		"recur.portal.role-mapping.roles.owner=full", "recur.portal.role-mapping.roles.admin=choice",
+		"recur.portal.configurations.choice.features=subscription-view,subscription-cancel,subscription-update,subscription-pause",
+		"recur.portal.configurations.choice.cancellation.timing-choice=true",
+		"recur.portal.configurations.choice.quantity.enabled=true",
+		"recur.portal.configurations.choice.quantity.minimum=2",
+		"recur.portal.configurations.choice.quantity.maximum=10",
+		"recur.portal.configurations.choice.pause.max-duration=30d" })
 abstract class SubscriptionApiTests {
 
 	private static final String API = "/api/subscriptions";
@@ -176,6 +185,102 @@ abstract class SubscriptionApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.cancel_at_period_end").value(true));
 		this.mvc.perform(as(post(API + "/sub_retry/reactivate"), "acct_retry", "rita", "owner"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void cancelNowNeedsAConfigurationThatAllowsIt() throws Exception {
+		this.mvc
+			.perform(as(post(API + "/sub_timing/cancel"), "acct_timing", "tim", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"timing\":\"immediately\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("cancel_timing_not_allowed"));
+		assertThat(this.gateway.findSubscription("sub_timing").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.ACTIVE);
+		this.mvc
+			.perform(as(post(API + "/sub_timing/cancel"), "acct_timing", "tim", "admin")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"timing\":\"immediately\",\"reason\":\"unused\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("canceled"));
+		assertThat(this.gateway.findSubscription("sub_timing").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.CANCELED);
+	}
+
+	@Test
+	void seatsChangeWithinTheConfigurationsBounds() throws Exception {
+		String preview = API + "/sub_seats/change/preview";
+		String change = API + "/sub_seats/change";
+		this.mvc
+			.perform(as(post(preview), "acct_seats", "sam", "owner").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"quantity\":5}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("quantity_change_not_allowed"));
+		for (String outOfRange : List.of("1", "11")) {
+			this.mvc
+				.perform(as(post(preview), "acct_seats", "sam", "admin").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"quantity\":" + outOfRange + "}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("quantity_out_of_range"));
+		}
+		for (String invalid : List.of("{\"quantity\":0}", "{\"quantity\":\"many\"}", "{\"quantity\":3}")) {
+			this.mvc
+				.perform(as(post(preview), "acct_seats", "sam", "admin").contentType(MediaType.APPLICATION_JSON)
+					.content(invalid))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("invalid_request"));
+		}
+		this.mvc
+			.perform(as(post(preview), "acct_seats", "sam", "admin").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"quantity\":5}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quantity").value(5))
+			.andExpect(jsonPath("$.new_plan.price_id").value("price_starter_monthly"))
+			.andExpect(jsonPath("$.proration_amount").value(org.hamcrest.Matchers.greaterThan(0)));
+		this.mvc
+			.perform(as(post(preview), "acct_seats", "sam", "admin").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"price_id\":\"price_pro_monthly\",\"quantity\":4}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quantity").value(4))
+			.andExpect(jsonPath("$.new_plan.price_id").value("price_pro_monthly"));
+		assertThat(this.gateway.findSubscription("sub_seats").orElseThrow().quantity()).isEqualTo(3);
+		this.mvc
+			.perform(as(post(change), "acct_seats", "sam", "admin").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"quantity\":5}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quantity").value(5))
+			.andExpect(jsonPath("$.plan.price_id").value("price_starter_monthly"));
+		Subscription changed = this.gateway.findSubscription("sub_seats").orElseThrow();
+		assertThat(changed.quantity()).isEqualTo(5);
+		assertThat(changed.price().id()).isEqualTo("price_starter_monthly");
+		assertThat(this.auditTrail.findByAccount("acct_seats", 1)).extracting(AuditEntry::action)
+			.containsExactly("change_plan");
+	}
+
+	@Test
+	void resumeDateMustBeInTheFutureAndWithinTheConfigurationsMaximum() throws Exception {
+		for (String when : List.of("2000-01-01T00:00:00Z", "2099-01-01T00:00:00Z")) {
+			this.mvc
+				.perform(as(post(API + "/sub_resume/pause"), "acct_resume", "rosa", "admin")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"resumes_at\":\"" + when + "\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("resume_date_out_of_range"));
+		}
+		assertThat(this.gateway.findSubscription("sub_resume").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.ACTIVE);
+		String inTwoWeeks = java.time.Instant.now()
+			.plus(java.time.Duration.ofDays(14))
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+			.toString();
+		this.mvc
+			.perform(as(post(API + "/sub_resume/pause"), "acct_resume", "rosa", "admin")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"resumes_at\":\"" + inTwoWeeks + "\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("paused"));
+		this.mvc.perform(as(post(API + "/sub_resume/resume"), "acct_resume", "rosa", "admin"))
 			.andExpect(status().isOk());
 	}
 

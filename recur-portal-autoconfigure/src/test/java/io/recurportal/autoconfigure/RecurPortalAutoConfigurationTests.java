@@ -235,6 +235,43 @@ class RecurPortalAutoConfigurationTests {
 	}
 
 	@Test
+	void timingChoiceAndQuantityFromProperties() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.configurations.team.features=subscription-view,subscription-update",
+					"recur.portal.configurations.team.cancellation.timing-choice=true",
+					"recur.portal.configurations.team.quantity.enabled=true",
+					"recur.portal.configurations.team.quantity.minimum=2",
+					"recur.portal.configurations.team.quantity.maximum=50")
+			.run((context) -> {
+				PortalConfigurations configurations = context.getBean(PortalConfigurations.class);
+				PortalConfiguration team = configurations.get("team");
+				assertThat(team.cancellation().timingChoice()).isTrue();
+				assertThat(team.cancellation().allows(CancelTiming.IMMEDIATELY)).isTrue();
+				assertThat(team.quantity()).isEqualTo(new PortalConfiguration.Quantity(true, 2, 50));
+				assertThat(team.quantity().allows(1)).isFalse();
+				assertThat(team.quantity().allows(51)).isFalse();
+				assertThat(configurations.get("full").quantity()).isEqualTo(PortalConfiguration.Quantity.FIXED);
+				assertThat(configurations.get("full").cancellation().allows(CancelTiming.IMMEDIATELY)).isFalse();
+			});
+	}
+
+	@Test
+	void whenQuantityBoundsAreWrongThenStartupFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("recur.portal.configurations.team.quantity.minimum=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("recur.portal.configurations.team.quantity.minimum"));
+		this.contextRunner
+			.withPropertyValues("recur.portal.configurations.team.quantity.minimum=5",
+					"recur.portal.configurations.team.quantity.maximum=3")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("recur.portal.configurations.team.quantity.maximum"));
+	}
+
+	@Test
 	void whenBrandingLinkIsNotHttpThenStartupFailsThroughTheAnalyzer() {
 		this.contextRunner
 			.withPropertyValues("recur.portal.configurations.full.branding.terms-of-service-url=javascript:alert(1)")

@@ -1,6 +1,9 @@
 package io.recurportal.subscription;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +29,7 @@ import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
+import io.recurportal.testsupport.MutableClock;
 import io.recurportal.testsupport.TestSandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +105,29 @@ class SubscriptionLifecycleTests {
 				CancelTiming.IMMEDIATELY, new CancellationReason("too_expensive", "Too pricey"), null);
 		assertThat(canceled.status()).isEqualTo(SubscriptionStatus.CANCELED);
 		assertThat(canceled.cancellationReason()).isEqualTo(new CancellationReason("too_expensive", "Too pricey"));
+	}
+
+	@Test
+	void timingChoiceAllowsBothTimings() {
+		PortalConfiguration choice = withCancellation(
+				new PortalConfiguration.Cancellation(CancelTiming.PERIOD_END, List.of(), true));
+		Subscription atPeriodEnd = this.lifecycle.cancel(owner("acct_lifecycle", choice), "sub_lifecycle", null,
+				CancellationReason.NONE, null);
+		assertThat(atPeriodEnd.cancelAtPeriodEnd()).isTrue();
+		assertThat(atPeriodEnd.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+		Subscription now = this.lifecycle.cancel(owner("acct_pause", choice), "sub_pause", CancelTiming.IMMEDIATELY,
+				CancellationReason.NONE, null);
+		assertThat(now.status()).isEqualTo(SubscriptionStatus.CANCELED);
+	}
+
+	@Test
+	void periodEndIsAllowedEvenWhereTheModeIsImmediate() {
+		PortalConfiguration immediate = withCancellation(
+				new PortalConfiguration.Cancellation(CancelTiming.IMMEDIATELY, List.of()));
+		assertThat(immediate.cancellation().allows(CancelTiming.PERIOD_END)).isTrue();
+		Subscription canceled = this.lifecycle.cancel(owner("acct_lifecycle", immediate), "sub_lifecycle",
+				CancelTiming.PERIOD_END, CancellationReason.NONE, null);
+		assertThat(canceled.cancelAtPeriodEnd()).isTrue();
 	}
 
 	@Test
@@ -187,6 +214,58 @@ class SubscriptionLifecycleTests {
 				new PlanChangeTarget("price_pro_monthly", null), null);
 		var invoice = this.gateway.findInvoice(changed.latestInvoiceId()).orElseThrow();
 		assertThat(invoice.total()).isEqualTo(preview.nextInvoiceTotal());
+	}
+
+	@Test
+	void resumeDateMustBeInTheFutureAndWithinTheConfigurationsMaximum() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
+		SubscriptionLifecycle lifecycle = new SubscriptionLifecycle(this.gateway, this.subscriptions,
+				new AuditedActions(this.trail, PortalMetrics.none(), Clock.systemUTC(),
+						(accountId, action, result) -> this.snapshots.forget(accountId)),
+				clock);
+		PortalConfiguration monthAtMost = new PortalConfiguration("custom", this.full.features(), this.full.branding(),
+				this.full.cancellation(), this.full.planChange(), null, PortalConfiguration.Quantity.FIXED,
+				new PortalConfiguration.Pause(Duration.ofDays(30)));
+		PortalCaller owner = owner("acct_pause", monthAtMost);
+		assertError(PortalErrorCode.RESUME_DATE_OUT_OF_RANGE,
+				() -> lifecycle.pause(owner, "sub_pause", Instant.parse("2026-12-06T09:00:00Z"), null));
+		assertError(PortalErrorCode.RESUME_DATE_OUT_OF_RANGE,
+				() -> lifecycle.pause(owner, "sub_pause", Instant.parse("2027-01-05T10:00:01Z"), null));
+		assertThat(this.gateway.findSubscription("sub_pause").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.ACTIVE);
+		assertThat(lifecycle.resumeDates(monthAtMost.pause())).contains(new SubscriptionLifecycle.ResumeDates(
+				LocalDate.parse("2026-12-07"), LocalDate.parse("2027-01-05")));
+		assertThat(lifecycle.resumeDates(this.full.pause())).isEmpty();
+		Subscription paused = lifecycle.pause(owner, "sub_pause", Instant.parse("2027-01-05T00:00:00Z"), null);
+		assertThat(paused.status()).isEqualTo(SubscriptionStatus.PAUSED);
+		assertThat(paused.resumesAt()).isEqualTo(Instant.parse("2027-01-05T00:00:00Z"));
+		lifecycle.resume(owner, "sub_pause", null);
+	}
+
+	@Test
+	void seatsChangeOnlyWhereTheConfigurationAllowsAndWithinItsBounds() {
+		assertError(PortalErrorCode.QUANTITY_CHANGE_NOT_ALLOWED, () -> this.lifecycle.change(
+				owner("acct_change", this.full), "sub_change", new PlanChangeTarget(null, null, 4), null));
+		PortalConfiguration seats = new PortalConfiguration("custom", this.full.features(), this.full.branding(),
+				this.full.cancellation(), this.full.planChange(), null, new PortalConfiguration.Quantity(true, 2, 10),
+				PortalConfiguration.Pause.UNTIL_RESUMED);
+		PortalCaller owner = owner("acct_change", seats);
+		assertError(PortalErrorCode.QUANTITY_OUT_OF_RANGE,
+				() -> this.lifecycle.previewChange(owner, "sub_change", new PlanChangeTarget(null, null, 1)));
+		assertError(PortalErrorCode.QUANTITY_OUT_OF_RANGE,
+				() -> this.lifecycle.change(owner, "sub_change", new PlanChangeTarget(null, null, 11), null));
+		assertThat(this.lifecycle.previewChange(owner, "sub_change", new PlanChangeTarget(null, null, 4)).quantity())
+			.isEqualTo(4);
+		Subscription changed = this.lifecycle.change(owner, "sub_change", new PlanChangeTarget(null, null, 4), null);
+		assertThat(changed.quantity()).isEqualTo(4);
+		assertThat(changed.price().id()).isEqualTo("price_starter_monthly");
+		assertError(PortalErrorCode.INVALID_REQUEST,
+				() -> this.lifecycle.change(owner, "sub_change", new PlanChangeTarget(null, null, 4), null));
+		// Seats with a new plan: the plan rules apply as always.
+		Subscription both = this.lifecycle.change(owner, "sub_change",
+				new PlanChangeTarget("price_pro_monthly", null, 2), null);
+		assertThat(both.quantity()).isEqualTo(2);
+		assertThat(both.price().id()).isEqualTo("price_pro_monthly");
 	}
 
 	@Test

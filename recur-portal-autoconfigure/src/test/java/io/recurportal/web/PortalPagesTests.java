@@ -60,7 +60,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = { "recur.portal.allowed-return-origins=https://app.example.com",
 		"recur.portal.base-url=https://billing.example.com",
 		"recur.portal.configurations.full.branding.business-name=Inbox Manager",
-		"recur.portal.configurations.full.branding.primary-color=#4f46e5" })
+		"recur.portal.configurations.full.branding.primary-color=#4f46e5",
+		"recur.portal.configurations.choice.features=subscription-view,subscription-cancel,subscription-update,subscription-pause",
+		"recur.portal.configurations.choice.cancellation.timing-choice=true",
+		"recur.portal.configurations.choice.quantity.enabled=true",
+		"recur.portal.configurations.choice.quantity.minimum=2",
+		"recur.portal.configurations.choice.quantity.maximum=10",
+		"recur.portal.configurations.choice.pause.max-duration=30d" })
 @ExtendWith(OutputCaptureExtension.class)
 abstract class PortalPagesTests {
 
@@ -168,6 +174,7 @@ abstract class PortalPagesTests {
 			.andExpect(content().string(containsString("Inbox Manager")))
 			.andExpect(content().string(containsString("id=\"subscriptions\"")))
 			.andExpect(content().string(containsString("$29.00 per month")))
+			.andExpect(content().string(containsString("Next charge: $29.00.")))
 			.andExpect(content().string(containsString("id=\"payment-method\"")))
 			.andExpect(content().string(containsString("Visa ending in 4242")))
 			.andExpect(content().string(containsString("id=\"invoices\"")))
@@ -194,6 +201,22 @@ abstract class PortalPagesTests {
 			.andExpect(content().string(not(containsString("/change"))));
 		this.mvc.perform(get("/portal/subscriptions/sub_active/cancel").cookie(session))
 			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/portal/subscriptions/sub_active/pause").cookie(session))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/portal/subscriptions/sub_active/change/preview").param("quantity", "2").cookie(session))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_active/change").cookie(session)
+				.with(csrf())
+				.param("quantity", "2")
+				.param("request_id", "r-q"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_active/cancel").cookie(session)
+				.with(csrf())
+				.param("timing", "immediately")
+				.param("request_id", "r-t"))
+			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(post("/portal/subscriptions/sub_active/cancel").cookie(session)
 				.with(csrf())
@@ -210,6 +233,24 @@ abstract class PortalPagesTests {
 	@Test
 	void viewOnlySessionWithFullConfigurationCannotChangeBilling() throws Exception {
 		Cookie session = open("cus_active", "full", false);
+		this.mvc.perform(get("/portal/subscriptions/sub_active/pause").cookie(session))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_active/change").cookie(session)
+				.with(csrf())
+				.param("quantity", "2")
+				.param("request_id", "r-q2"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("Only an owner")));
+		Cookie viewOnlyTeam = open("cus_seats", "choice", false);
+		this.mvc.perform(get("/portal/subscriptions/sub_seats/change/preview").param("quantity", "5").cookie(viewOnlyTeam))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_seats/cancel").cookie(viewOnlyTeam)
+				.with(csrf())
+				.param("timing", "immediately")
+				.param("request_id", "r-t2"))
+			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(post("/portal/subscriptions/sub_active/pause").cookie(session)
 				.with(csrf())
@@ -239,10 +280,14 @@ abstract class PortalPagesTests {
 				.param("reason", "too_expensive")
 				.param("comment", "Budget")
 				.param("request_id", "r-4"))
-			.andExpect(redirectedUrl("/portal?notice=canceled"));
+			.andExpect(redirectedUrl("/portal?notice=cancel_scheduled"));
 		assertThat(this.gateway.findSubscription("sub_lifecycle").orElseThrow().cancelAtPeriodEnd()).isTrue();
-		this.mvc.perform(get("/portal?notice=canceled").cookie(session))
-			.andExpect(content().string(containsString("has been cancelled")))
+		this.mvc.perform(get("/portal?notice=cancel_scheduled").cookie(session))
+			.andExpect(content().string(containsString("Your subscription will not renew.")))
+			.andExpect(content().string(not(containsString("has been cancelled"))))
+			.andExpect(content().string(containsString("status-canceling")))
+			.andExpect(content().string(containsString("Cancels on ")))
+			.andExpect(content().string(not(containsString(">Active<"))))
 			.andExpect(content().string(containsString("/portal/subscriptions/sub_lifecycle/reactivate")));
 		this.mvc
 			.perform(post("/portal/subscriptions/sub_lifecycle/reactivate").cookie(session)
@@ -250,6 +295,155 @@ abstract class PortalPagesTests {
 				.param("request_id", "r-5"))
 			.andExpect(redirectedUrl("/portal?notice=reactivated"));
 		assertThat(this.gateway.findSubscription("sub_lifecycle").orElseThrow().cancelAtPeriodEnd()).isFalse();
+	}
+
+	@Test
+	void customerChoosesWhenTheCancellationTakesEffect() throws Exception {
+		Cookie plain = open("cus_timing", "full", true);
+		this.mvc.perform(get("/portal/subscriptions/sub_timing/cancel").cookie(plain))
+			.andExpect(content().string(not(containsString("name=\"timing\""))));
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_timing/cancel").cookie(plain)
+				.with(csrf())
+				.param("timing", "immediately")
+				.param("request_id", "t-1"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("That kind of cancellation is not available.")));
+		assertThat(this.gateway.findSubscription("sub_timing").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.ACTIVE);
+
+		Cookie session = open("cus_timing", "choice", true);
+		this.mvc.perform(get("/portal/subscriptions/sub_timing/cancel").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"timing\" value=\"period_end\" checked")))
+			.andExpect(content().string(containsString("name=\"timing\" value=\"immediately\"")))
+			.andExpect(content().string(containsString("At the end of the period, on ")))
+			.andExpect(content().string(containsString("is not refunded")));
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_timing/cancel").cookie(session)
+				.with(csrf())
+				.param("timing", "tomorrow")
+				.param("request_id", "t-2"))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_timing/cancel").cookie(session)
+				.with(csrf())
+				.param("timing", "immediately")
+				.param("request_id", "t-3"))
+			.andExpect(redirectedUrl("/portal?notice=canceled"));
+		assertThat(this.gateway.findSubscription("sub_timing").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.CANCELED);
+		this.mvc.perform(get("/portal?notice=canceled").cookie(session))
+			.andExpect(content().string(containsString("has been cancelled")));
+	}
+
+	@Test
+	void changeSeatsThroughThePreview() throws Exception {
+		Cookie fixed = open("cus_seats", "full", true);
+		this.mvc.perform(get("/portal").cookie(fixed))
+			.andExpect(content().string(containsString("3 seats at $9.00 each")));
+		this.mvc.perform(get("/portal/subscriptions/sub_seats/change").cookie(fixed))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("name=\"quantity\""))));
+		this.mvc.perform(get("/portal/subscriptions/sub_seats/change/preview").param("quantity", "5").cookie(fixed))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("The number of seats cannot be changed here.")));
+
+		Cookie session = open("cus_seats", "choice", true);
+		this.mvc.perform(get("/portal/subscriptions/sub_seats/change").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Your subscription has 3 seats.")))
+			.andExpect(content().string(containsString("min=\"2\" max=\"10\" value=\"3\"")))
+			.andExpect(content().string(containsString("Choose between 2 and 10.")));
+		this.mvc.perform(get("/portal/subscriptions/sub_seats/change/preview").param("quantity", "11").cookie(session))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("That number of seats is not available.")));
+		this.mvc.perform(get("/portal/subscriptions/sub_seats/change/preview").param("quantity", "0").cookie(session))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/portal/subscriptions/sub_seats/change/preview").cookie(session))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/portal/subscriptions/sub_seats/change/preview").param("quantity", "5").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("From 3 to 5 seats, $9.00 per seat.")))
+			.andExpect(content().string(containsString("name=\"quantity\" value=\"5\"")))
+			.andExpect(content().string(containsString("Adjustment for the rest of this period")));
+		assertThat(this.gateway.findSubscription("sub_seats").orElseThrow().quantity()).isEqualTo(3);
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_seats/change").cookie(session)
+				.with(csrf())
+				.param("price", "price_starter_monthly")
+				.param("quantity", "5")
+				.param("request_id", "s-1"))
+			.andExpect(redirectedUrl("/portal?notice=changed"));
+		assertThat(this.gateway.findSubscription("sub_seats").orElseThrow().quantity()).isEqualTo(5);
+		this.mvc.perform(get("/portal").cookie(session))
+			.andExpect(content().string(containsString("5 seats at $9.00 each")));
+	}
+
+	@Test
+	void onHoldCardStatesTheAmountDueAndHasOneCardButton() throws Exception {
+		Cookie session = open("cus_on_hold", "full", true);
+		long due = this.gateway.listInvoices("cus_on_hold", 10)
+			.stream()
+			.mapToLong(io.recurportal.billing.Invoice::amountRemaining)
+			.sum();
+		assertThat(due).isPositive();
+		String page = this.mvc.perform(get("/portal").cookie(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(String.format(java.util.Locale.US, "$%.2f is due", due / 100.0))
+			.contains("Update card and pay")
+			.doesNotContain(">Update card<");
+		assertThat(page.split("action=\"/portal/payment-method\"", -1)).hasSize(2);
+	}
+
+	@Test
+	void pauseAsksFirstAndOffersAResumeDateWhereAllowed() throws Exception {
+		Cookie plain = open("cus_resume", "full", true);
+		this.mvc.perform(get("/portal").cookie(plain))
+			.andExpect(content().string(containsString("href=\"/portal/subscriptions/sub_resume/pause\"")));
+		this.mvc.perform(get("/portal/subscriptions/sub_resume/pause").cookie(plain))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("you are not charged")))
+			.andExpect(content().string(not(containsString("name=\"resume_on\""))));
+		assertThat(this.gateway.findSubscription("sub_resume").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.ACTIVE);
+
+		Cookie session = open("cus_resume", "choice", true);
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		this.mvc.perform(get("/portal/subscriptions/sub_resume/pause").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"resume_on\" type=\"date\"")))
+			.andExpect(content().string(containsString("min=\"" + today.plusDays(1) + "\" max=\"" + today.plusDays(30) + "\"")));
+		for (java.time.LocalDate outOfRange : List.of(today, today.plusDays(40))) {
+			this.mvc
+				.perform(post("/portal/subscriptions/sub_resume/pause").cookie(session)
+					.with(csrf())
+					.param("resume_on", outOfRange.toString())
+					.param("request_id", "p-" + outOfRange))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("That resume date is not available.")));
+		}
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_resume/pause").cookie(session)
+				.with(csrf())
+				.param("resume_on", "next tuesday")
+				.param("request_id", "p-bad"))
+			.andExpect(status().isBadRequest());
+		assertThat(this.gateway.findSubscription("sub_resume").orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.ACTIVE);
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_resume/pause").cookie(session)
+				.with(csrf())
+				.param("resume_on", today.plusDays(14).toString())
+				.param("request_id", "p-ok"))
+			.andExpect(redirectedUrl("/portal?notice=paused"));
+		io.recurportal.billing.Subscription paused = this.gateway.findSubscription("sub_resume").orElseThrow();
+		assertThat(paused.status()).isEqualTo(SubscriptionStatus.PAUSED);
+		assertThat(paused.resumesAt())
+			.isEqualTo(today.plusDays(14).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
 	}
 
 	@Test
@@ -264,12 +458,15 @@ abstract class PortalPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("From Starter to Pro, $29.00 per month.")))
 			.andExpect(content().string(containsString("Adjustment for the rest of this period")))
-			.andExpect(content().string(containsString("Your next invoice")));
+			.andExpect(content().string(containsString("Your next invoice")))
+			.andExpect(content().string(containsString("Nothing is charged today: the change is billed with your next invoice on ")));
 		assertThat(this.gateway.findSubscription("sub_change").orElseThrow().price().id())
 			.isEqualTo("price_starter_monthly");
 		this.mvc.perform(get("/portal/subscriptions/sub_change/change/preview").param("price", "price_starter_yearly")
 			.cookie(session))
-			.andExpect(content().string(containsString("Your Starter plan will be billed $90.00 per year.")));
+			.andExpect(content().string(containsString("Your Starter plan will be billed $90.00 per year.")))
+			.andExpect(content().string(containsString("is charged to your card today.")))
+			.andExpect(content().string(not(containsString("Nothing is charged today"))));
 		this.mvc
 			.perform(post("/portal/subscriptions/sub_change/change").cookie(session)
 				.with(csrf())

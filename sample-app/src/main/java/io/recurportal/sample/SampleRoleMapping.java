@@ -9,7 +9,8 @@ import io.recurportal.configuration.PortalConfigurations;
 
 /**
  * This application's own role mapping, replacing the starter's property-based one:
- * account owners and billing admins manage billing, everyone else sees invoices.
+ * account owners and billing admins manage billing, team owners manage a team plan with
+ * seats, everyone else sees invoices.
  */
 @Configuration(proxyBeanMethods = false)
 class SampleRoleMapping {
@@ -18,7 +19,13 @@ class SampleRoleMapping {
 	PortalConfigurationResolver portalConfigurationResolver(PortalConfigurations configurations) {
 		PortalConfiguration full = configurations.get(PortalConfiguration.FULL);
 		PortalConfiguration invoices = configurations.get(PortalConfiguration.INVOICES);
-		return (account) -> (account.hasRole("owner") || account.hasRole("billing-admin")) ? full : invoices;
+		PortalConfiguration team = configurations.get("team");
+		return (account) -> {
+			if (account.hasRole("team-owner")) {
+				return team;
+			}
+			return (account.hasRole("owner") || account.hasRole("billing-admin")) ? full : invoices;
+		};
 	}
 
 }

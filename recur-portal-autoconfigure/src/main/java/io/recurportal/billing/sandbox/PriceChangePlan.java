@@ -12,6 +12,7 @@ import io.recurportal.billing.ProrationPreview;
  * read from it and the change carries it out, so the two cannot disagree.
  *
  * @param newPrice the price to move to
+ * @param quantity how many of it after the change
  * @param prorationLines the credit for unused time and the charge for remaining time
  * @param invoiceNow whether an invoice is made and charged now
  * @param restartsPeriod whether a new billing period starts now (a change of interval)
@@ -19,7 +20,7 @@ import io.recurportal.billing.ProrationPreview;
  * @param nextInvoiceLines the lines of the next invoice after the change
  * @param nextInvoiceAt when that invoice is made
  */
-record PriceChangePlan(Price newPrice, List<InvoiceLine> prorationLines, boolean invoiceNow, boolean restartsPeriod,
+record PriceChangePlan(Price newPrice, int quantity, List<InvoiceLine> prorationLines, boolean invoiceNow, boolean restartsPeriod,
 		Instant periodEnd, List<InvoiceLine> nextInvoiceLines, Instant nextInvoiceAt) {
 
 	PriceChangePlan {
@@ -37,7 +38,7 @@ record PriceChangePlan(Price newPrice, List<InvoiceLine> prorationLines, boolean
 
 	ProrationPreview toPreview(String subscriptionId) {
 		return new ProrationPreview(subscriptionId, this.newPrice, prorationAmount(), nextInvoiceTotal(),
-				this.nextInvoiceAt, this.newPrice.currency(), this.nextInvoiceLines);
+				this.nextInvoiceAt, this.newPrice.currency(), this.nextInvoiceLines, this.quantity);
 	}
 
 	private static long sum(List<InvoiceLine> lines) {

@@ -31,17 +31,37 @@ final class PriceChanges {
 	 */
 	static PriceChangePlan plan(SandboxLedger ledger, SandboxSubscription subscription, String newPriceId,
 			ProrationBehavior behavior, Instant now) {
+		return plan(ledger, subscription, newPriceId, subscription.quantity, behavior, now);
+	}
+
+	/**
+	 * Plans a change of price, quantity or both, checking it is allowed.
+	 * @param ledger the ledger
+	 * @param subscription the subscription
+	 * @param newPriceId the price to move to, the current one to change the quantity only
+	 * @param quantity how many of the price
+	 * @param behavior how the rest of the period is charged
+	 * @param now the time
+	 * @return the plan
+	 * @throws PortalException as {@link #plan(SandboxLedger, SandboxSubscription, String,
+	 * ProrationBehavior, Instant)}, and {@code invalid_request} when the quantity is below 1
+	 */
+	static PriceChangePlan plan(SandboxLedger ledger, SandboxSubscription subscription, String newPriceId,
+			int quantity, ProrationBehavior behavior, Instant now) {
 		if (subscription.status != SubscriptionStatus.ACTIVE && subscription.status != SubscriptionStatus.TRIALING) {
 			throw new PortalException(PortalErrorCode.INVALID_SUBSCRIPTION_STATE,
 					"A " + subscription.status.value() + " subscription cannot change plan.");
 		}
 		Price oldPrice = ledger.catalog().price(subscription.priceId);
-		Price newPrice = ledger.catalog().requireAvailable(newPriceId);
-		if (newPrice.id().equals(oldPrice.id())) {
+		Price newPrice = newPriceId.equals(oldPrice.id()) ? oldPrice : ledger.catalog().requireAvailable(newPriceId);
+		if (quantity < 1) {
+			throw new PortalException(PortalErrorCode.INVALID_REQUEST, "The quantity must be at least 1.");
+		}
+		if (newPrice.id().equals(oldPrice.id()) && quantity == subscription.quantity) {
 			throw new PortalException(PortalErrorCode.PRICE_NOT_AVAILABLE, "The subscription is already on this price.");
 		}
 		SubscriptionStateMachine.requireCurrency(ledger.requireCustomer(subscription.customerId), newPrice);
-		return ProrationCalculator.plan(subscription, oldPrice, newPrice, behavior, now);
+		return ProrationCalculator.plan(subscription, oldPrice, newPrice, quantity, behavior, now);
 	}
 
 	/**
@@ -55,6 +75,7 @@ final class PriceChanges {
 	 */
 	static void apply(SandboxLedger ledger, SandboxSubscription subscription, PriceChangePlan plan, Instant now) {
 		subscription.priceId = plan.newPrice().id();
+		subscription.quantity = plan.quantity();
 		if (plan.restartsPeriod()) {
 			subscription.billingAnchor = now;
 			subscription.periodIndex = 0;

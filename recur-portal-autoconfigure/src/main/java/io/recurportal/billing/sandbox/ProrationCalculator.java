@@ -17,9 +17,9 @@ import io.recurportal.billing.SubscriptionStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Works out a price change the way Stripe prorates, to the second: credit
- * {@code -round(old × quantity × remaining / period)} for the unused time on the old
- * price and charge {@code round(new × quantity × remaining / period)} for the rest of
+ * Works out a change of price or quantity the way Stripe prorates, to the second: credit
+ * {@code -round(old × old quantity × remaining / period)} for the unused time on the old
+ * price and charge {@code round(new × new quantity × remaining / period)} for the rest of
  * the period on the new one.
  * <ul>
  * <li>Same interval: {@code create_prorations} puts both lines on the next renewal
@@ -37,39 +37,41 @@ final class ProrationCalculator {
 	private ProrationCalculator() {
 	}
 
-	static PriceChangePlan plan(SandboxSubscription subscription, Price oldPrice, Price newPrice,
+	static PriceChangePlan plan(SandboxSubscription subscription, Price oldPrice, Price newPrice, int quantity,
 			ProrationBehavior behavior, Instant now) {
 		List<InvoiceLine> pending = subscription.pendingLines;
-		int quantity = subscription.quantity;
+		int oldQuantity = subscription.quantity;
 		Instant periodEnd = subscription.currentPeriodEnd;
 		if (subscription.status == SubscriptionStatus.TRIALING) {
 			// The first paid period starts at the trial's end, on the new price's interval.
 			Instant firstEnd = BillingPeriods.end(subscription.billingAnchor, newPrice, 0);
-			return new PriceChangePlan(newPrice, List.of(), false, false, periodEnd,
+			return new PriceChangePlan(newPrice, quantity, List.of(), false, false, periodEnd,
 					concat(pending, List.of(), Invoicing.periodLine(newPrice, quantity, periodEnd, firstEnd)),
 					periodEnd);
 		}
 		List<InvoiceLine> credit = List.of();
 		if (behavior != ProrationBehavior.NONE) {
-			credit = List.of(new InvoiceLine(describe("Unused time on", oldPrice, quantity, now),
-					-prorate(oldPrice, subscription, now), quantity, oldPrice.id(), true, now, periodEnd));
+			credit = List.of(new InvoiceLine(describe("Unused time on", oldPrice, oldQuantity, now),
+					-prorate(oldPrice, oldQuantity, subscription, now), oldQuantity, oldPrice.id(), true, now,
+					periodEnd));
 		}
 		if (!newPrice.hasSameScheduleAs(oldPrice)) {
 			Instant newEnd = BillingPeriods.end(now, newPrice, 0);
-			return new PriceChangePlan(newPrice, credit, true, true, newEnd,
+			return new PriceChangePlan(newPrice, quantity, credit, true, true, newEnd,
 					concat(pending, credit, Invoicing.periodLine(newPrice, quantity, now, newEnd)), now);
 		}
 		List<InvoiceLine> prorations = new ArrayList<>(credit);
 		if (behavior != ProrationBehavior.NONE) {
 			prorations.add(new InvoiceLine(describe("Remaining time on", newPrice, quantity, now),
-					prorate(newPrice, subscription, now), quantity, newPrice.id(), true, now, periodEnd));
+					prorate(newPrice, quantity, subscription, now), quantity, newPrice.id(), true, now, periodEnd));
 		}
 		if (behavior == ProrationBehavior.ALWAYS_INVOICE) {
-			return new PriceChangePlan(newPrice, prorations, true, false, periodEnd, concat(pending, prorations, null),
+			return new PriceChangePlan(newPrice, quantity, prorations, true, false, periodEnd,
+					concat(pending, prorations, null),
 					now);
 		}
 		Instant nextEnd = BillingPeriods.end(subscription.billingAnchor, newPrice, subscription.periodIndex + 1);
-		return new PriceChangePlan(newPrice, prorations, false, false, periodEnd,
+		return new PriceChangePlan(newPrice, quantity, prorations, false, false, periodEnd,
 				concat(pending, prorations, Invoicing.periodLine(newPrice, quantity, periodEnd, nextEnd)), periodEnd);
 	}
 
@@ -77,18 +79,19 @@ final class ProrationCalculator {
 	 * A price's amount for the rest of the current period, rounded half up to the minor
 	 * unit.
 	 * @param price the price
-	 * @param subscription the subscription, for its quantity and period
+	 * @param quantity how many of the price
+	 * @param subscription the subscription, for its period
 	 * @param now the time
 	 * @return the prorated amount, never negative
 	 */
-	static long prorate(Price price, SandboxSubscription subscription, Instant now) {
+	static long prorate(Price price, int quantity, SandboxSubscription subscription, Instant now) {
 		long period = Duration.between(subscription.currentPeriodStart, subscription.currentPeriodEnd).toSeconds();
 		long remaining = Duration.between(now, subscription.currentPeriodEnd).toSeconds();
 		if (period <= 0 || remaining <= 0) {
 			return 0;
 		}
 		return BigDecimal.valueOf(price.unitAmount())
-			.multiply(BigDecimal.valueOf(subscription.quantity))
+			.multiply(BigDecimal.valueOf(quantity))
 			.multiply(BigDecimal.valueOf(remaining))
 			.divide(BigDecimal.valueOf(period), 0, RoundingMode.HALF_UP)
 			.longValueExact();

@@ -220,6 +220,25 @@ public final class SandboxBillingGateway implements BillingGateway {
 	}
 
 	@Override
+	public ProrationPreview previewChange(String subscriptionId, String newPriceId, int quantity,
+			ProrationBehavior prorationBehavior) {
+		return read("invoice.create_preview", (ledger, now) -> {
+			SandboxSubscription subscription = ledger.requireSubscription(subscriptionId);
+			return PriceChanges.plan(ledger, subscription, newPriceId, quantity, prorationBehavior, now)
+				.toPreview(subscriptionId);
+		});
+	}
+
+	@Override
+	public Subscription change(String subscriptionId, String newPriceId, int quantity,
+			ProrationBehavior prorationBehavior, String idempotencyKey) {
+		return changeSubscription("subscription.change", idempotencyKey, subscriptionId,
+				(ledger, subscription, now) -> PriceChanges.apply(ledger, subscription,
+						PriceChanges.plan(ledger, subscription, newPriceId, quantity, prorationBehavior, now), now),
+				newPriceId, quantity, prorationBehavior);
+	}
+
+	@Override
 	public Subscription changePrice(String subscriptionId, String newPriceId, ProrationBehavior prorationBehavior,
 			String idempotencyKey) {
 		return changeSubscription("subscription.change_price", idempotencyKey, subscriptionId,

@@ -219,6 +219,24 @@ public final class StripeBillingGateway implements BillingGateway {
 	}
 
 	/**
+	 * As {@link #previewPriceChange}, the item's {@code quantity} in the preview.
+	 */
+	@Override
+	public ProrationPreview previewChange(String subscriptionId, String newPriceId, int quantity,
+			ProrationBehavior prorationBehavior) {
+		return this.subscriptions.previewChange(subscriptionId, newPriceId, quantity, prorationBehavior);
+	}
+
+	/**
+	 * As {@link #changePrice}, with {@code items[0][quantity]}.
+	 */
+	@Override
+	public Subscription change(String subscriptionId, String newPriceId, int quantity,
+			ProrationBehavior prorationBehavior, String idempotencyKey) {
+		return this.subscriptions.change(subscriptionId, newPriceId, quantity, prorationBehavior, idempotencyKey);
+	}
+
+	/**
 	 * Two calls: {@code GET} then {@code POST /v1/subscriptions/{id}} with the new price and
 	 * {@code payment_behavior=error_if_incomplete}.
 	 */

@@ -315,13 +315,24 @@ final class StripeSubscriptions {
 	 */
 	Subscription changePrice(String subscriptionId, String newPriceId, ProrationBehavior prorationBehavior,
 			String idempotencyKey) {
+		return change(subscriptionId, newPriceId, null, prorationBehavior, idempotencyKey);
+	}
+
+	/**
+	 * As {@link #changePrice}, with {@code items[0][quantity]} when a quantity is given.
+	 */
+	Subscription change(String subscriptionId, String newPriceId, @Nullable Integer quantity,
+			ProrationBehavior prorationBehavior, String idempotencyKey) {
 		com.stripe.model.Subscription current = getStripe(subscriptionId);
 		rejectIfEnded(current);
+		SubscriptionUpdateParams.Item.Builder item = SubscriptionUpdateParams.Item.builder()
+			.setId(StripeModelMapper.firstItem(current).getId())
+			.setPrice(newPriceId);
+		if (quantity != null) {
+			item.setQuantity(quantity.longValue());
+		}
 		SubscriptionUpdateParams params = SubscriptionUpdateParams.builder()
-			.addItem(SubscriptionUpdateParams.Item.builder()
-				.setId(StripeModelMapper.firstItem(current).getId())
-				.setPrice(newPriceId)
-				.build())
+			.addItem(item.build())
 			.setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.valueOf(prorationBehavior.name()))
 			.setPaymentBehavior(SubscriptionUpdateParams.PaymentBehavior.ERROR_IF_INCOMPLETE)
 			.addExpand(EXPAND_PRODUCT)
@@ -338,6 +349,14 @@ final class StripeSubscriptions {
 	 */
 	ProrationPreview previewPriceChange(String subscriptionId, String newPriceId,
 			ProrationBehavior prorationBehavior) {
+		return previewChange(subscriptionId, newPriceId, null, prorationBehavior);
+	}
+
+	/**
+	 * As {@link #previewPriceChange}, with the item's {@code quantity} when one is given.
+	 */
+	ProrationPreview previewChange(String subscriptionId, String newPriceId, @Nullable Integer quantity,
+			ProrationBehavior prorationBehavior) {
 		com.stripe.model.Subscription current = getStripe(subscriptionId);
 		Subscription mapped = map(current);
 		Price newPrice = this.catalog.find(newPriceId)
@@ -346,10 +365,7 @@ final class StripeSubscriptions {
 			.setCustomer(current.getCustomer())
 			.setSubscription(subscriptionId)
 			.setSubscriptionDetails(InvoiceCreatePreviewParams.SubscriptionDetails.builder()
-				.addItem(InvoiceCreatePreviewParams.SubscriptionDetails.Item.builder()
-					.setId(StripeModelMapper.firstItem(current).getId())
-					.setPrice(newPriceId)
-					.build())
+				.addItem(previewItem(current, newPriceId, quantity))
 				.setProrationBehavior(InvoiceCreatePreviewParams.SubscriptionDetails.ProrationBehavior
 					.valueOf(prorationBehavior.name()))
 				.build())
@@ -363,7 +379,19 @@ final class StripeSubscriptions {
 		Instant nextInvoiceAt = invoicedNow ? this.clock.instant() : mapped.currentPeriodEnd();
 		long total = (preview.getTotal() != null) ? preview.getTotal() : 0;
 		return new ProrationPreview(subscriptionId, newPrice, prorationAmount, total, nextInvoiceAt,
-				preview.getCurrency(), lines);
+				preview.getCurrency(), lines, (quantity != null) ? quantity : mapped.quantity());
+	}
+
+	private static InvoiceCreatePreviewParams.SubscriptionDetails.Item previewItem(
+			com.stripe.model.Subscription current, String newPriceId, @Nullable Integer quantity) {
+		InvoiceCreatePreviewParams.SubscriptionDetails.Item.Builder item = InvoiceCreatePreviewParams.SubscriptionDetails.Item
+			.builder()
+			.setId(StripeModelMapper.firstItem(current).getId())
+			.setPrice(newPriceId);
+		if (quantity != null) {
+			item.setQuantity(quantity.longValue());
+		}
+		return item.build();
 	}
 
 	private static void rejectIfEnded(com.stripe.model.Subscription subscription) {

@@ -241,6 +241,22 @@ public final class FakeBillingGateway implements BillingGateway {
 	}
 
 	@Override
+	public ProrationPreview previewChange(String subscriptionId, String newPriceId, int quantity,
+			ProrationBehavior prorationBehavior) {
+		return this.ledger.previewChange(subscriptionId, newPriceId, quantity, prorationBehavior);
+	}
+
+	@Override
+	public Subscription change(String subscriptionId, String newPriceId, int quantity,
+			ProrationBehavior prorationBehavior, String idempotencyKey) {
+		Subscription result = this.ledger.change(subscriptionId, newPriceId, quantity, prorationBehavior,
+				idempotencyKey);
+		changed(idempotencyKey, result.id());
+		announce(BillingEventType.SUBSCRIPTION_UPDATED, "subscription.changed", result.customerId(), result.id(), null);
+		return result;
+	}
+
+	@Override
 	public List<Invoice> listInvoices(String customerId, int limit) {
 		return this.ledger.listInvoices(customerId, limit);
 	}

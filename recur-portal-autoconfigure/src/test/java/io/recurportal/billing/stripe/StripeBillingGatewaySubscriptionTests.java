@@ -443,6 +443,49 @@ class StripeBillingGatewaySubscriptionTests {
 	}
 
 	@Test
+	void changeWithQuantityThenPostsTheItemsQuantityBesideItsPrice() {
+		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(json(fixture("subscription.json"))));
+		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH))
+			.willReturn(json(subscription((subscription) -> firstItem(subscription).put("quantity", 7)))));
+
+		Subscription subscription = this.gateway.change(SUBSCRIPTION_ID, "price_ProMonthly", 7,
+				ProrationBehavior.CREATE_PRORATIONS, "change:sub_1:seats");
+
+		List<StripeTestSupport.Recorded> requests = requests(stripe);
+		assertThat(requests).extracting(StripeTestSupport.Recorded::method).containsExactly("GET", "POST");
+		StripeTestSupport.Recorded update = requests.get(1).assertStripeHeaders();
+		assertThat(update.params()).isEqualTo(Map.of("items[0][id]", "si_ProItem", "items[0][price]",
+				"price_ProMonthly", "items[0][quantity]", "7", "proration_behavior", "create_prorations",
+				"payment_behavior", "error_if_incomplete", "expand[0]", EXPAND));
+		assertThat(update.idempotencyKey()).isEqualTo("change:sub_1:seats");
+		assertThat(subscription.quantity()).isEqualTo(7);
+	}
+
+	@Test
+	void previewChangeWithQuantityThenPreviewsTheItemsQuantity() {
+		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(json(fixture("subscription.json"))));
+		stripe.stubFor(get(urlPathEqualTo("/v1/prices/price_ProMonthly"))
+			.willReturn(json(fixture("price.json", (price) -> price.put("id", "price_ProMonthly")))));
+		stripe.stubFor(post(urlPathEqualTo("/v1/invoices/create_preview"))
+			.willReturn(json(fixture("invoice-preview.json"))));
+
+		ProrationPreview preview = this.gateway.previewChange(SUBSCRIPTION_ID, "price_ProMonthly", 5,
+				ProrationBehavior.CREATE_PRORATIONS);
+
+		StripeTestSupport.Recorded request = requests(stripe).stream()
+			.filter((recorded) -> recorded.path().equals("/v1/invoices/create_preview"))
+			.findFirst()
+			.orElseThrow()
+			.assertStripeHeaders();
+		assertThat(request.params()).isEqualTo(Map.of("customer", "cus_NffrFeUfNV2Hib", "subscription",
+				SUBSCRIPTION_ID, "subscription_details[items][0][id]", "si_ProItem",
+				"subscription_details[items][0][price]", "price_ProMonthly",
+				"subscription_details[items][0][quantity]", "5", "subscription_details[proration_behavior]",
+				"create_prorations"));
+		assertThat(preview.quantity()).isEqualTo(5);
+	}
+
+	@Test
 	void changePriceWhenTheChargeIsDeclinedThenPaymentFailed() {
 		stripe.stubFor(get(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(json(fixture("subscription.json"))));
 		stripe.stubFor(post(urlPathEqualTo(SUBSCRIPTION_PATH)).willReturn(

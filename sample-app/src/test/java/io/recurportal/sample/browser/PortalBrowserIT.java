@@ -159,8 +159,9 @@ class PortalBrowserIT {
 		chromium.screenshot("b-3-cancel-form");
 
 		driver().findElement(By.cssSelector("button.danger[type=submit]")).click();
-		until(ExpectedConditions.urlToBe(BASE + "/portal?notice=canceled"));
-		assertThat(text(By.cssSelector(".notice"))).isEqualTo("Your subscription has been cancelled.");
+		until(ExpectedConditions.urlToBe(BASE + "/portal?notice=cancel_scheduled"));
+		assertThat(text(By.cssSelector(".notice"))).startsWith("Your subscription will not renew.");
+		assertThat(text(By.cssSelector("#sub_active .status"))).startsWith("Cancels on ");
 		assertThat(text(By.id("sub_active"))).contains("Ends on").contains("You keep access until then.");
 		Subscription canceled = subscription("sub_active");
 		assertThat(canceled.cancelAtPeriodEnd()).isTrue();
