@@ -48,7 +48,9 @@ final class BrandedLinkMail {
 	void send(String to, Locale locale, PortalConfiguration.Branding brand, String messages, long validFor,
 			String url) {
 		PortalMessages msg = new PortalMessages(locale);
-		String business = StringUtils.hasText(brand.businessName()) ? brand.businessName() : msg.get("portal.name");
+		PortalConfiguration.Branding localized = brand.in(locale);
+		String business = StringUtils.hasText(localized.businessName()) ? localized.businessName()
+				: msg.get("portal.name");
 		String subject = msg.get(messages + ".email.subject", business);
 		String intro = msg.get(messages + ".email.intro", business, validFor);
 		String button = msg.get(messages + ".email.button");

@@ -60,7 +60,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = { "recur.portal.allowed-return-origins=https://app.example.com",
 		"recur.portal.base-url=https://billing.example.com",
 		"recur.portal.configurations.full.branding.business-name=Inbox Manager",
-		"recur.portal.configurations.full.branding.primary-color=#4f46e5" })
+		"recur.portal.configurations.full.branding.primary-color=#4f46e5",
+		"recur.portal.configurations.full.branding.headline=Manage your plan",
+		"recur.portal.configurations.full.branding.translations.ja.headline=プランの管理" })
 @ExtendWith(OutputCaptureExtension.class)
 abstract class PortalPagesTests {
 
@@ -177,6 +179,21 @@ abstract class PortalPagesTests {
 			.andExpect(content().string(not(containsString("<script"))));
 		this.mvc.perform(get("/portal/assets/brand/full.css"))
 			.andExpect(content().string(containsString("--brand: #4f46e5")));
+	}
+
+	@Test
+	void errorPagesKeepTheSessionsBrandAndTheHeadlineSpeaksThePagesLanguage() throws Exception {
+		Cookie session = open("cus_active", "full", true);
+		this.mvc.perform(get("/portal/subscriptions/sub_nowhere/cancel").cookie(session))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Inbox Manager")))
+			.andExpect(content().string(containsString("Manage your plan")))
+			.andExpect(content().string(containsString("/portal/assets/brand/full.css")));
+		this.mvc.perform(get("/portal").param("lang", "ja").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("プランの管理")))
+			.andExpect(content().string(not(containsString("Manage your plan"))))
+			.andExpect(content().string(containsString("Inbox Manager")));
 	}
 
 	@Test
