@@ -3,7 +3,9 @@ package io.recurportal.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,7 +47,8 @@ final class PortalConfigurationsFactory {
 				branding.getHeadline(), url(prefix + "branding.logo-url", branding.getLogoUrl()),
 				color(prefix + "branding.primary-color", branding.getPrimaryColor()),
 				url(prefix + "branding.terms-of-service-url", branding.getTermsOfServiceUrl()),
-				url(prefix + "branding.privacy-policy-url", branding.getPrivacyPolicyUrl()));
+				url(prefix + "branding.privacy-policy-url", branding.getPrivacyPolicyUrl()),
+				translations(prefix + "branding.translations", branding.getTranslations()));
 		RecurPortalProperties.Cancellation cancellation = properties.getCancellation();
 		List<String> reasons = (cancellation.getReasons() != null) ? cancellation.getReasons()
 				: PortalConfiguration.Cancellation.DEFAULT.reasons();
@@ -76,6 +79,22 @@ final class PortalConfigurationsFactory {
 					+ quantity.getMinimum() + "), not " + quantity.getMaximum());
 		}
 		return new PortalConfiguration.Quantity(quantity.isEnabled(), quantity.getMinimum(), quantity.getMaximum());
+	}
+
+	private static Map<String, PortalConfiguration.Translation> translations(String property,
+			Map<String, RecurPortalProperties.Translation> translations) {
+		Map<String, PortalConfiguration.Translation> byTag = new LinkedHashMap<>();
+		translations.forEach((tag, translation) -> {
+			Locale locale = Locale.forLanguageTag(tag.replace('_', '-'));
+			if (locale.getLanguage().isEmpty()) {
+				throw new PortalSettingException(property + "." + tag, tag, "a translation is keyed by a language tag",
+						"Key it by a language tag, like " + property + ".ja.headline or " + property
+								+ ".[zh-TW].headline.");
+			}
+			byTag.put(tag, new PortalConfiguration.Translation(translation.getBusinessName(),
+					translation.getHeadline()));
+		});
+		return byTag;
 	}
 
 	private static @Nullable String color(String property, @Nullable String value) {

@@ -302,6 +302,17 @@ public class RecurPortalProperties {
 		 */
 		private @Nullable String privacyPolicyUrl;
 
+		/**
+		 * The business name and headline in other languages, by language tag: 'ja',
+		 * 'zh-TW' (or 'zh' for both Chinese scripts), 'th'. A page in a language without
+		 * one shows the name and headline above.
+		 */
+		private final Map<String, Translation> translations = new LinkedHashMap<>();
+
+		public Map<String, Translation> getTranslations() {
+			return this.translations;
+		}
+
 		public @Nullable String getBusinessName() {
 			return this.businessName;
 		}
@@ -348,6 +359,39 @@ public class RecurPortalProperties {
 
 		public void setPrivacyPolicyUrl(@Nullable String privacyPolicyUrl) {
 			this.privacyPolicyUrl = privacyPolicyUrl;
+		}
+
+	}
+
+	/**
+	 * A business name and headline in one language.
+	 */
+	public static class Translation {
+
+		/**
+		 * The business name in this language.
+		 */
+		private @Nullable String businessName;
+
+		/**
+		 * The headline in this language.
+		 */
+		private @Nullable String headline;
+
+		public @Nullable String getBusinessName() {
+			return this.businessName;
+		}
+
+		public void setBusinessName(@Nullable String businessName) {
+			this.businessName = businessName;
+		}
+
+		public @Nullable String getHeadline() {
+			return this.headline;
+		}
+
+		public void setHeadline(@Nullable String headline) {
+			this.headline = headline;
 		}
 
 	}

@@ -1,7 +1,10 @@
 package io.recurportal.configuration;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -131,12 +134,70 @@ public record PortalConfiguration(String id, Set<PortalFeature> features, Brandi
 	 * @param primaryColor the accent colour as {@code #rrggbb}
 	 * @param termsOfServiceUrl a link to the terms of service
 	 * @param privacyPolicyUrl a link to the privacy policy
+	 * @param translations the name and headline in other languages, by language tag
+	 * ({@code ja}, {@code zh-TW}); see {@link #in(Locale)}
 	 */
 	public record Branding(@Nullable String businessName, @Nullable String headline, @Nullable String logoUrl,
-			@Nullable String primaryColor, @Nullable String termsOfServiceUrl, @Nullable String privacyPolicyUrl) {
+			@Nullable String primaryColor, @Nullable String termsOfServiceUrl, @Nullable String privacyPolicyUrl,
+			Map<String, Translation> translations) {
 
 		/** No branding: the portal's defaults. */
 		public static final Branding NONE = new Branding(null, null, null, null, null, null);
+
+		public Branding {
+			Map<String, Translation> byTag = new LinkedHashMap<>();
+			translations.forEach((tag, translation) -> byTag.put(normalize(tag), translation));
+			translations = Map.copyOf(byTag);
+		}
+
+		/**
+		 * Creates branding in one language.
+		 * @param businessName the name shown in the header and on emails
+		 * @param headline a line under the name
+		 * @param logoUrl an absolute https URL of the logo
+		 * @param primaryColor the accent colour as {@code #rrggbb}
+		 * @param termsOfServiceUrl a link to the terms of service
+		 * @param privacyPolicyUrl a link to the privacy policy
+		 */
+		public Branding(@Nullable String businessName, @Nullable String headline, @Nullable String logoUrl,
+				@Nullable String primaryColor, @Nullable String termsOfServiceUrl, @Nullable String privacyPolicyUrl) {
+			this(businessName, headline, logoUrl, primaryColor, termsOfServiceUrl, privacyPolicyUrl, Map.of());
+		}
+
+		/**
+		 * This branding as a page in a language shows it: the translation of the language
+		 * and region ({@code zh-TW}), else of the language ({@code zh}), fills in the name
+		 * and headline; what it leaves out stays as configured.
+		 * @param locale the page's language
+		 * @return the branding in that language
+		 */
+		public Branding in(Locale locale) {
+			Translation translation = this.translations.get(normalize(locale.toLanguageTag()));
+			if (translation == null) {
+				translation = this.translations.get(normalize(locale.getLanguage()));
+			}
+			if (translation == null) {
+				return this;
+			}
+			return new Branding((translation.businessName() != null) ? translation.businessName() : this.businessName,
+					(translation.headline() != null) ? translation.headline() : this.headline, this.logoUrl,
+					this.primaryColor, this.termsOfServiceUrl, this.privacyPolicyUrl, this.translations);
+		}
+
+		// Properties may spell a tag zh_TW or zh-tw; a page's locale says zh-TW.
+		private static String normalize(String tag) {
+			return tag.replace('_', '-').toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * The business's name and headline in one language.
+	 *
+	 * @param businessName the name, or {@code null} to keep the configured one
+	 * @param headline the headline, or {@code null} to keep the configured one
+	 */
+	public record Translation(@Nullable String businessName, @Nullable String headline) {
 
 	}
 

@@ -50,7 +50,7 @@ final class BrandedLinkMail {
 	void send(String to, Locale locale, PortalConfiguration.Branding brand, String messages, long validFor,
 			String url) {
 		PortalMessages msg = new PortalMessages(locale);
-		String business = businessName(brand, msg);
+		String business = businessName(brand.in(locale), msg);
 		send(to, locale, brand, msg.get(messages + ".email.subject", business),
 				List.of(msg.get(messages + ".email.intro", business, validFor)), msg.get(messages + ".email.button"),
 				url, msg.get(messages + ".email.ignore"), messages);
@@ -70,6 +70,7 @@ final class BrandedLinkMail {
 	 */
 	void send(String to, Locale locale, PortalConfiguration.Branding brand, String subject, List<String> paragraphs,
 			@Nullable String button, @Nullable String url, String footnote, String name) {
+		brand = brand.in(locale);
 		PortalMessages msg = new PortalMessages(locale);
 		String business = businessName(brand, msg);
 		StringBuilder text = new StringBuilder();

@@ -16,6 +16,7 @@ import io.recurportal.access.PortalAccessPolicy;
 import io.recurportal.access.PortalAction;
 import io.recurportal.access.PortalCaller;
 import io.recurportal.configuration.PortalConfiguration;
+import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.session.PortalSession;
 
 /**
@@ -30,8 +31,11 @@ public final class PortalPageContext {
 
 	private final String portalPath;
 
-	PortalPageContext(PortalAccessPolicy policy, String portalPath) {
+	private final PortalConfigurations configurations;
+
+	PortalPageContext(PortalAccessPolicy policy, PortalConfigurations configurations, String portalPath) {
 		this.policy = policy;
+		this.configurations = configurations;
 		this.portalPath = portalPath;
 	}
 
@@ -74,8 +78,13 @@ public final class PortalPageContext {
 		model.addAttribute("requestId", UUID.randomUUID().toString());
 		PortalConfiguration effective = (configuration != null) ? configuration
 				: (caller != null) ? caller.configuration() : null;
+		// Error pages and providers' pages know no caller: the browser's portal session says whose brand it is.
+		PortalSession browser = (session != null) ? session : PortalPagesController.session();
+		if (effective == null && browser != null) {
+			effective = this.configurations.find(browser.configurationId()).orElse(null);
+		}
 		model.addAttribute("brand",
-				(effective != null) ? effective.branding() : PortalConfiguration.Branding.NONE);
+				(effective != null) ? effective.branding().in(locale) : PortalConfiguration.Branding.NONE);
 		model.addAttribute("configurationId", (effective != null) ? effective.id() : null);
 		model.addAttribute("returnUrl", (session != null) ? session.returnUrl() : null);
 		Map<String, Boolean> can = new HashMap<>();

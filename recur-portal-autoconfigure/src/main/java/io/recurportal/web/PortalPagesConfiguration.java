@@ -36,9 +36,9 @@ import io.recurportal.subscription.SubscriptionLifecycle;
 public class PortalPagesConfiguration {
 
 	@Bean
-	PortalPageContext recurPortalPageContext(PortalAccessPolicy policy,
+	PortalPageContext recurPortalPageContext(PortalAccessPolicy policy, PortalConfigurations configurations,
 			@Value("${recur.portal.web.path:/portal}") String portalPath) {
-		return new PortalPageContext(policy, portalPath);
+		return new PortalPageContext(policy, configurations, portalPath);
 	}
 
 	@Bean

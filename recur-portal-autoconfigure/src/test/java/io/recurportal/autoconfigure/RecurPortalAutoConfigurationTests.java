@@ -1,6 +1,7 @@
 package io.recurportal.autoconfigure;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -252,6 +253,20 @@ class RecurPortalAutoConfigurationTests {
 				assertThat(team.quantity().allows(51)).isFalse();
 				assertThat(configurations.get("full").quantity()).isEqualTo(PortalConfiguration.Quantity.FIXED);
 				assertThat(configurations.get("full").cancellation().allows(CancelTiming.IMMEDIATELY)).isFalse();
+			});
+	}
+
+	@Test
+	void brandingTranslationsBindByLanguageTag() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.configurations.full.branding.headline=Manage your plan",
+					"recur.portal.configurations.full.branding.translations.ja.headline=プランの管理",
+					"recur.portal.configurations.full.branding.translations[zh-TW].business-name=收件匣管家")
+			.run((context) -> {
+				PortalConfiguration.Branding brand = context.getBean(PortalConfigurations.class).get("full").branding();
+				assertThat(brand.in(Locale.JAPANESE).headline()).isEqualTo("プランの管理");
+				assertThat(brand.in(Locale.TRADITIONAL_CHINESE).businessName()).isEqualTo("收件匣管家");
+				assertThat(brand.in(Locale.ENGLISH).headline()).isEqualTo("Manage your plan");
 			});
 	}
 

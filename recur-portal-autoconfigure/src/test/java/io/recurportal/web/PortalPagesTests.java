@@ -66,7 +66,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"recur.portal.configurations.choice.quantity.enabled=true",
 		"recur.portal.configurations.choice.quantity.minimum=2",
 		"recur.portal.configurations.choice.quantity.maximum=10",
-		"recur.portal.configurations.choice.pause.max-duration=30d" })
+		"recur.portal.configurations.choice.pause.max-duration=30d",
+		"recur.portal.configurations.full.branding.headline=Manage your plan",
+		"recur.portal.configurations.full.branding.translations.ja.headline=プランの管理" })
 @ExtendWith(OutputCaptureExtension.class)
 abstract class PortalPagesTests {
 
@@ -187,6 +189,21 @@ abstract class PortalPagesTests {
 			.andExpect(content().string(not(containsString("<script"))));
 		this.mvc.perform(get("/portal/assets/brand/full.css"))
 			.andExpect(content().string(containsString("--brand: #4f46e5")));
+	}
+
+	@Test
+	void errorPagesKeepTheSessionsBrandAndTheHeadlineSpeaksThePagesLanguage() throws Exception {
+		Cookie session = open("cus_active", "full", true);
+		this.mvc.perform(get("/portal/subscriptions/sub_nowhere/cancel").cookie(session))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Inbox Manager")))
+			.andExpect(content().string(containsString("Manage your plan")))
+			.andExpect(content().string(containsString("/portal/assets/brand/full.css")));
+		this.mvc.perform(get("/portal").param("lang", "ja").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("プランの管理")))
+			.andExpect(content().string(not(containsString("Manage your plan"))))
+			.andExpect(content().string(containsString("Inbox Manager")));
 	}
 
 	@Test

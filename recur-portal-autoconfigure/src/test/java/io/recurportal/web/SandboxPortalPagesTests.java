@@ -50,7 +50,9 @@ class SandboxPortalPagesTests extends PortalPagesTests {
 			.getRedirectedUrl();
 		this.mvc.perform(get(checkout).cookie(session))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("4242")));
+			.andExpect(content().string(containsString("4242")))
+			.andExpect(content().string(containsString("Inbox Manager")))
+			.andExpect(content().string(containsString("/portal/assets/brand/full.css")));
 		this.mvc
 			.perform(post(checkout).cookie(session)
 				.with(csrf())
