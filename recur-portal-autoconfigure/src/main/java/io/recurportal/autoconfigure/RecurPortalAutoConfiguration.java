@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
@@ -51,6 +52,7 @@ import io.recurportal.subscription.InMemorySubscriptionMirror;
 import io.recurportal.subscription.SubscriptionCheckout;
 import io.recurportal.subscription.SubscriptionLifecycle;
 import io.recurportal.subscription.SubscriptionMirror;
+import io.recurportal.webhook.PortalChangeAnnouncer;
 
 /**
  * Auto-configuration of the portal's core: configurations, the role mapping, the
@@ -175,8 +177,11 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	AccountSubscriptions accountSubscriptions(BillingGateway billingGateway, SubscriptionMirror mirror,
-			AccountCustomerResolver customerResolver, AccountSnapshots snapshots) {
-		return new AccountSubscriptions(billingGateway, mirror, customerResolver, snapshots, Clock.systemUTC());
+			AccountCustomerResolver customerResolver, AccountSnapshots snapshots, ApplicationEventPublisher publisher) {
+		AccountSubscriptions subscriptions = new AccountSubscriptions(billingGateway, mirror, customerResolver,
+				snapshots, Clock.systemUTC());
+		subscriptions.setChangeListener(new PortalChangeAnnouncer(publisher));
+		return subscriptions;
 	}
 
 	@Bean

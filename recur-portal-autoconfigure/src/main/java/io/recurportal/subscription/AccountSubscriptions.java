@@ -32,6 +32,9 @@ public final class AccountSubscriptions {
 
 	private final Clock clock;
 
+	private SubscriptionChangeListener changeListener = (accountId, before, after) -> {
+	};
+
 	public AccountSubscriptions(BillingGateway gateway, SubscriptionMirror mirror, AccountCustomerResolver customers,
 			AccountSnapshots snapshots, Clock clock) {
 		Assert.notNull(gateway, "gateway must not be null");
@@ -44,6 +47,15 @@ public final class AccountSubscriptions {
 		this.customers = customers;
 		this.snapshots = snapshots;
 		this.clock = clock;
+	}
+
+	/**
+	 * Sets who is told of the changes made through {@link #change}.
+	 * @param changeListener the listener
+	 */
+	public void setChangeListener(SubscriptionChangeListener changeListener) {
+		Assert.notNull(changeListener, "changeListener must not be null");
+		this.changeListener = changeListener;
 	}
 
 	/**
@@ -86,6 +98,7 @@ public final class AccountSubscriptions {
 		Subscription before = require(accountId, subscriptionId);
 		Subscription after = change.apply(before, this.mirror.revision(accountId, subscriptionId));
 		this.mirror.save(accountId, after);
+		this.changeListener.changed(accountId, before, after);
 		return after;
 	}
 

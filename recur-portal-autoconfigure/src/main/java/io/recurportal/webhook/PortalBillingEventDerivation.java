@@ -50,21 +50,36 @@ final class PortalBillingEventDerivation {
 		newest(events, Set.of(BillingEventType.SUBSCRIPTION_DELETED))
 			.ifPresent((event) -> derived.add(new SubscriptionCanceledEvent(event.id(), accountId, after)));
 		if (stored && before.isPresent() && !events.isEmpty()) {
-			Subscription previous = before.get();
 			String eventId = newest(events, EnumSet.allOf(BillingEventType.class)).orElseThrow().id();
-			if (!previous.isOnHold() && after.isOnHold()) {
-				derived.add(new SubscriptionOnHoldEvent(eventId, accountId, after));
-			}
-			if (isInterrupted(previous) && !isInterrupted(after) && after.status().isEntitled()) {
-				derived.add(new SubscriptionReactivatedEvent(eventId, accountId, after));
-			}
-			if (!previous.cancelAtPeriodEnd() && after.cancelAtPeriodEnd()
-					&& after.status() != SubscriptionStatus.CANCELED) {
-				derived.add(new SubscriptionCancelScheduledEvent(eventId, accountId, after));
-			}
-			if (!previous.price().id().equals(after.price().id())) {
-				derived.add(new SubscriptionPlanChangedEvent(eventId, accountId, previous.price(), after));
-			}
+			derived.addAll(changes(eventId, accountId, before.get(), after));
+		}
+		return derived;
+	}
+
+	/**
+	 * The changes between two states of a subscription that the host is told of, whoever
+	 * made them: on hold, reactivated, cancellation scheduled, plan changed.
+	 * @param eventId the id the events carry
+	 * @param accountId the account
+	 * @param previous the state before
+	 * @param after the state after
+	 * @return the application events
+	 */
+	static List<PortalBillingEvent> changes(String eventId, String accountId, Subscription previous,
+			Subscription after) {
+		List<PortalBillingEvent> derived = new ArrayList<>();
+		if (!previous.isOnHold() && after.isOnHold()) {
+			derived.add(new SubscriptionOnHoldEvent(eventId, accountId, after));
+		}
+		if (isInterrupted(previous) && !isInterrupted(after) && after.status().isEntitled()) {
+			derived.add(new SubscriptionReactivatedEvent(eventId, accountId, after));
+		}
+		if (!previous.cancelAtPeriodEnd() && after.cancelAtPeriodEnd()
+				&& after.status() != SubscriptionStatus.CANCELED) {
+			derived.add(new SubscriptionCancelScheduledEvent(eventId, accountId, after));
+		}
+		if (!previous.price().id().equals(after.price().id())) {
+			derived.add(new SubscriptionPlanChangedEvent(eventId, accountId, previous.price(), after));
 		}
 		return derived;
 	}
