@@ -146,6 +146,7 @@ public final class RecurPortalAutoConfiguration {
 
 	@Bean
 	AccountSnapshots accountSnapshots(BillingSnapshotStore store, RecurPortalMirrorProperties mirror) {
+		PortalSettingsChecks.notNegative("recur.portal.mirror.time-to-live", mirror.getTimeToLive());
 		return new AccountSnapshots(store, mirror.getTimeToLive(), Clock.systemUTC());
 	}
 

@@ -31,6 +31,7 @@ import io.recurportal.customer.EmailChangeStore;
 import io.recurportal.customer.JdbcEmailChangeStore;
 import io.recurportal.email.JdbcSentEmailStore;
 import io.recurportal.email.SentEmailStore;
+import io.recurportal.jdbc.JdbcStoreSupport;
 import io.recurportal.jdbc.PortalSchemaInitializer;
 import io.recurportal.login.JdbcLoginRateLimiter;
 import io.recurportal.login.LoginRateLimiter;
@@ -71,7 +72,15 @@ public final class RecurPortalJdbcAutoConfiguration {
 
 	@Bean
 	StoreDatabase recurPortalStoreDatabase(ObjectProvider<DataSource> dataSources,
-			ObjectProvider<PlatformTransactionManager> transactionManagers) {
+			ObjectProvider<PlatformTransactionManager> transactionManagers, RecurPortalJdbcProperties properties) {
+		// Every JDBC store is built on this bean, so the prefix is checked before any of them.
+		if (!JdbcStoreSupport.isValidTablePrefix(properties.getTablePrefix())) {
+			throw new PortalSettingException("recur.portal.jdbc.table-prefix", properties.getTablePrefix(),
+					"it becomes part of SQL table names, so only letters, digits and underscores are allowed "
+							+ "(at most 40)",
+					"Write a prefix like recur.portal.jdbc.table-prefix=billing_portal_.");
+		}
+		PortalSettingsChecks.positive("recur.portal.jdbc.cleanup-interval", properties.getCleanupInterval());
 		DataSource dataSource = dataSources.getIfUnique();
 		if (dataSource == null) {
 			throw new PortalSettingException("recur.portal.store", "jdbc",

@@ -83,6 +83,12 @@ public final class RecurPortalLoginAutoConfiguration {
 				// Emailed links need an origin, and the request's Host is never one: it is the client's to forge.
 				throw new MissingBaseUrlException("email login (/portal/login)");
 			}
+			if (login.getLinkTtl().isNegative() || login.getLinkTtl().isZero()
+					|| login.getLinkTtl().compareTo(PortalSessions.MAX_LINK_LIFETIME) > 0) {
+				throw new PortalSettingException("recur.portal.login.link-ttl", login.getLinkTtl(),
+						"a login link must be usable for some time, and at most 24 hours",
+						"Write a duration up to 24 hours, like recur.portal.login.link-ttl=15m.");
+			}
 			ThreadPoolExecutor executor = new ThreadPoolExecutor(DELIVERY_THREADS, DELIVERY_THREADS, 0,
 					TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DELIVERY_QUEUE),
 					new CustomizableThreadFactory("recur-portal-login-"));

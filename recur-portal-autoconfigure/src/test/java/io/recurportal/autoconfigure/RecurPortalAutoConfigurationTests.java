@@ -337,6 +337,13 @@ class RecurPortalAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void whenMirrorTimeToLiveIsNegativeThenStartupFailsThroughTheAnalyzer() {
+		this.contextRunner.withPropertyValues("recur.portal.mirror.time-to-live=-1m")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("recur.portal.mirror.time-to-live = 'PT-1M'", "negative"));
+	}
+
 	private static FailureAnalysis analysis(AssertableApplicationContext context) {
 		assertThat(context).hasFailed();
 		FailureAnalysis analysis = new PortalSettingFailureAnalyzer().analyze(context.getStartupFailure());

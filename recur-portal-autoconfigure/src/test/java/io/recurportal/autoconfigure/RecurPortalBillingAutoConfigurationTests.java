@@ -310,6 +310,13 @@ class RecurPortalBillingAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void whenGracePeriodIsNegativeThenStartupFailsThroughTheAnalyzer() {
+		this.contextRunner.withPropertyValues("recur.portal.sandbox.past-due-grace-period=-1d")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("recur.portal.sandbox.past-due-grace-period = 'PT-24H'", "negative"));
+	}
+
 	private static FailureAnalysis analysis(AssertableApplicationContext context) {
 		assertThat(context).hasFailed();
 		FailureAnalysis analysis = new PortalSettingFailureAnalyzer().analyze(context.getStartupFailure());

@@ -193,8 +193,14 @@ class RecurPortalJdbcAutoConfigurationTests {
 
 	@Test
 	void tablePrefixWhenNotAnIdentifierThenFails() {
-		this.withH2.withPropertyValues("recur.portal.jdbc.table-prefix=x; DROP TABLE users; --")
-			.run((context) -> assertThat(context).hasFailed());
+		this.withH2.withPropertyValues("recur.portal.jdbc.table-prefix=x; DROP TABLE users; --").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new PortalSettingFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("recur.portal.jdbc.table-prefix = 'x; DROP TABLE users; --'",
+					"letters, digits and underscores");
+			assertThat(analysis.getAction()).contains("recur.portal.jdbc.table-prefix=billing_portal_");
+		});
 	}
 
 	@Test
@@ -208,8 +214,13 @@ class RecurPortalJdbcAutoConfigurationTests {
 
 	@Test
 	void cleanupIntervalWhenNotPositiveThenFails() {
-		this.withH2.withPropertyValues("recur.portal.jdbc.cleanup-interval=0s")
-			.run((context) -> assertThat(context).hasFailed());
+		this.withH2.withPropertyValues("recur.portal.jdbc.cleanup-interval=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new PortalSettingFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("recur.portal.jdbc.cleanup-interval = 'PT0S'");
+			assertThat(analysis.getAction()).contains("recur.portal.jdbc.cleanup-interval=10m");
+		});
 	}
 
 	@Test

@@ -225,6 +225,18 @@ class RecurPortalLoginAutoConfigurationTests {
 	}
 
 	@Test
+	void whenLinkLifetimeIsOverADayThenStartupFailsThroughTheAnalyzer() {
+		this.contextRunner.withPropertyValues("recur.portal.billing=sandbox", "recur.portal.login.link-ttl=2d")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new PortalSettingFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("recur.portal.login.link-ttl = 'PT48H'", "24 hours");
+				assertThat(analysis.getAction()).contains("recur.portal.login.link-ttl=15m");
+			});
+	}
+
+	@Test
 	void whenHostHasItsOwnRateLimiterThenItIsUsed() {
 		LoginRateLimiter shared = (key, limit, window, now) -> true;
 		this.contextRunner.withBean(LoginRateLimiter.class, () -> shared)

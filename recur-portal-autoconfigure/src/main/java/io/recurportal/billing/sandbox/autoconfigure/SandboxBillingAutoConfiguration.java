@@ -74,6 +74,11 @@ public final class SandboxBillingAutoConfiguration {
 					bill with Stripe, or recur.portal.billing=sandbox to silence this warning.
 					*************************************************************************""");
 		}
+		if (sandbox.getPastDueGracePeriod().isNegative()) {
+			throw new PortalSettingException("recur.portal.sandbox.past-due-grace-period",
+					sandbox.getPastDueGracePeriod(), "a grace period cannot be negative",
+					"Write a duration, like recur.portal.sandbox.past-due-grace-period=14d.");
+		}
 		SandboxBillingGateway gateway = new SandboxBillingGateway(SandboxClock.system(), seed(sandbox, resourceLoader),
 				new SandboxSettings(sandbox.getPastDueGracePeriod(), sandbox.getCheckoutUrl()));
 		gateway.setMetrics(metrics.getIfAvailable(PortalMetrics::none));
