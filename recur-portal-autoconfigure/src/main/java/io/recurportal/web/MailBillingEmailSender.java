@@ -34,12 +34,9 @@ public final class MailBillingEmailSender implements BillingEmailSender {
 	@Override
 	public void send(BillingEmail email) {
 		PortalMessages msg = new PortalMessages(email.locale());
-		PortalFormat format = new PortalFormat(email.locale());
 		String business = BrandedLinkMail.businessName(email.branding(), msg);
 		String prefix = "billingemail." + email.kind().key();
-		Object[] arguments = { business, text(email.planName()), format.date(email.date()),
-				(email.amount() != null) ? format.money(email.amount().minorUnits(), email.amount().currency()) : "",
-				paymentMethod(email.paymentMethod(), msg), text(email.previousPlanName()) };
+		Object[] arguments = arguments(email, business, new PortalFormat(email.locale()), msg);
 		List<String> paragraphs = new ArrayList<>();
 		paragraphs.add(msg.get(prefix + ".intro", arguments));
 		if (email.amount() != null && msg.has(prefix + ".amount")) {
@@ -57,8 +54,23 @@ public final class MailBillingEmailSender implements BillingEmailSender {
 			paragraphs.add(msg.get(prefix + ".nolink", arguments));
 		}
 		this.mail.send(email.to(), email.locale(), email.branding(), msg.get(prefix + ".subject", arguments),
-				paragraphs, button, email.portalUrl(), msg.get("billingemail.footnote", arguments),
+				paragraphs, button, email.portalUrl(), msg.get("billingemail.footnote", business),
 				prefix);
+	}
+
+	// Each kind's texts take their own arguments, numbered from {0} with none left out.
+	private static Object[] arguments(BillingEmail email, String business, PortalFormat format, PortalMessages msg) {
+		String plan = text(email.planName());
+		String date = format.date(email.date());
+		String amount = (email.amount() != null)
+				? format.money(email.amount().minorUnits(), email.amount().currency()) : "";
+		return switch (email.kind()) {
+			case SUBSCRIPTION_REACTIVATED, SUBSCRIPTION_CANCELED, SUBSCRIPTION_CANCEL_SCHEDULED ->
+				new Object[] { plan, date, business };
+			case PAYMENT_FAILED -> new Object[] { business, amount };
+			case PAYMENT_METHOD_ADDED -> new Object[] { business, paymentMethod(email.paymentMethod(), msg) };
+			case PLAN_CHANGED -> new Object[] { business, plan, text(email.previousPlanName()), amount, date };
+		};
 	}
 
 	private static String text(@Nullable String value) {

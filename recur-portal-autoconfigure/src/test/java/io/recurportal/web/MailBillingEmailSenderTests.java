@@ -53,12 +53,12 @@ class MailBillingEmailSenderTests {
 		assertThat(message.getSubject()).isEqualTo("Your payment to Inbox Manager failed");
 		Map<String, String> parts = MailParts.of(message);
 		assertThat(parts).containsOnlyKeys("text/plain", "text/html");
-		assertThat(parts.get("text/plain")).contains("We could not charge", "Amount due: $29.00", LINK,
+		assertThat(parts.get("text/plain")).contains("We could not charge", "Amount due to Inbox Manager: $29.00", LINK,
 				"The link below opens your billing page").doesNotContain("<");
 		assertThat(parts.get("text/plain").replace("\r\n", "\n")).endsWith("-- \nInbox Manager\n");
 		assertThat(parts.get("text/html")).contains("<html lang=\"en\"", "border-top:4px solid #0f766e",
 				"background:#0f766e", "src=\"https://cdn.example.com/logo.png\"", "alt=\"Inbox Manager\"",
-				"href=\"" + LINK + "\"", "Update payment method", "Amount due: $29.00");
+				"href=\"" + LINK + "\"", "Update payment method", "Amount due to Inbox Manager: $29.00");
 	}
 
 	@Test
