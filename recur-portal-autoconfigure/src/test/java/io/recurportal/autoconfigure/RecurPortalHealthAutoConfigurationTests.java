@@ -265,7 +265,7 @@ class RecurPortalHealthAutoConfigurationTests {
 				HealthDescriptor health = context.getBean(HealthEndpoint.class).health();
 				assertThat(health).isInstanceOf(CompositeHealthDescriptor.class);
 				assertThat(((CompositeHealthDescriptor) health).getComponents()).containsOnlyKeys(
-						List.of("recurPortalProvider", "recurPortalStore"));
+						List.of("recurPortalProvider", "recurPortalStore", "recurPortalWebhooks"));
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(context.getBean(HealthEndpoint.class).healthForPath("recurPortalStore").getStatus())
 					.isEqualTo(Status.UP);

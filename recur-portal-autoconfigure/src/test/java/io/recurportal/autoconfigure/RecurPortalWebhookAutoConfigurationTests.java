@@ -16,26 +16,30 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.security.web.SecurityFilterChain;
 
-import io.recurportal.billing.stripe.autoconfigure.StripeBillingAutoConfiguration;
-import io.recurportal.billing.sandbox.autoconfigure.SandboxBillingAutoConfiguration;
-import io.recurportal.billing.stripe.autoconfigure.StripeWebhookAutoConfiguration;
-import io.recurportal.billing.sandbox.autoconfigure.SandboxPortalAutoConfiguration;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.PaymentMethod;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
+import io.recurportal.billing.budget.InMemoryProviderCallBudget;
+import io.recurportal.billing.budget.ProviderCallBudget;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
+import io.recurportal.billing.sandbox.SandboxEventBridge;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxBillingAutoConfiguration;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxPortalAutoConfiguration;
+import io.recurportal.billing.stripe.autoconfigure.StripeBillingAutoConfiguration;
+import io.recurportal.billing.stripe.autoconfigure.StripeWebhookAutoConfiguration;
+import io.recurportal.billing.stripe.webhook.StripeWebhookController;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.SubscriptionMirror;
+import io.recurportal.webhook.InMemoryRefreshQueue;
 import io.recurportal.webhook.InMemoryWebhookEventStore;
 import io.recurportal.webhook.PaymentSucceededEvent;
 import io.recurportal.webhook.PortalBillingEvent;
-import io.recurportal.billing.sandbox.SandboxEventBridge;
-import io.recurportal.webhook.SpringProcessingTransactions;
-import io.recurportal.billing.stripe.webhook.StripeWebhookController;
-import io.recurportal.webhook.SubscriptionReactivatedEvent;
+import io.recurportal.webhook.RefreshQueue;
 import io.recurportal.webhook.RefreshScheduler;
 import io.recurportal.webhook.RefreshWorker;
+import io.recurportal.webhook.SpringProcessingTransactions;
+import io.recurportal.webhook.SubscriptionReactivatedEvent;
 import io.recurportal.webhook.WebhookEventRecorder;
 import io.recurportal.webhook.WebhookEventStore;
 import io.recurportal.webhook.WebhookRefresher;
@@ -145,6 +149,54 @@ class RecurPortalWebhookAutoConfigurationTests {
 				assertThat(properties.getSecrets()).containsExactly("whsec_a", "whsec_b");
 				assertThat(properties.getTolerance()).isEqualTo(Duration.ofMinutes(2));
 			});
+	}
+
+	@Test
+	void workDefaultsAreInMemoryWithTheDocumentedSettings() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).getBean(RefreshQueue.class).isInstanceOf(InMemoryRefreshQueue.class);
+			assertThat(context).getBean(ProviderCallBudget.class).isInstanceOf(InMemoryProviderCallBudget.class);
+			assertThat(context.getBean(ProviderCallBudget.class).limit()).isEqualTo(20);
+			RecurPortalWebhookProperties.Work work = context.getBean(RecurPortalWebhookProperties.class).getWork();
+			assertThat(work.getCoalescingWindow()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(work.getLease()).isEqualTo(Duration.ofMinutes(1));
+			assertThat(context.getBean(RefreshScheduler.class).isRunning()).isTrue();
+		});
+	}
+
+	@Test
+	void workPropertiesAreBound() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.webhook.work.provider-calls-per-second=7",
+					"recur.portal.webhook.work.auto-startup=false", "recur.portal.webhook.work.coalescing-window=0")
+			.run((context) -> {
+				assertThat(context.getBean(ProviderCallBudget.class).limit()).isEqualTo(7);
+				assertThat(context.getBean(RefreshScheduler.class).isRunning()).isFalse();
+				assertThat(context.getBean(RecurPortalWebhookProperties.class).getWork().getCoalescingWindow())
+					.isZero();
+			});
+	}
+
+	@Test
+	void whenAWorkSettingIsInvalidThenStartUpFailsNamingIt() {
+		this.contextRunner.withPropertyValues("recur.portal.webhook.work.provider-calls-per-second=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("must be at least 1"));
+		this.contextRunner.withPropertyValues("recur.portal.webhook.work.lease=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("recur.portal.webhook.work")
+				.hasStackTraceContaining("property lease"));
+	}
+
+	@Test
+	void whenHostDefinesTheQueueAndBudgetThenTheyAreUsed() {
+		RefreshQueue queue = new InMemoryRefreshQueue();
+		ProviderCallBudget budget = ProviderCallBudget.unlimited();
+		this.contextRunner.withBean(RefreshQueue.class, () -> queue)
+			.withBean(ProviderCallBudget.class, () -> budget)
+			.run((context) -> assertThat(context).getBean(RefreshQueue.class).isSameAs(queue));
 	}
 
 	@Test

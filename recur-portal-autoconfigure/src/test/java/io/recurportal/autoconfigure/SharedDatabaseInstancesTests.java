@@ -23,11 +23,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 
-import io.recurportal.billing.stripe.autoconfigure.StripeWebhookAutoConfiguration;
-import io.recurportal.billing.sandbox.autoconfigure.SandboxPortalAutoConfiguration;
+import io.recurportal.billing.BillingEvent;
+import io.recurportal.billing.BillingEventSink;
+import io.recurportal.billing.BillingEventSink.Outcome;
 import io.recurportal.billing.BillingEventType;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
+import io.recurportal.billing.sandbox.autoconfigure.SandboxPortalAutoConfiguration;
+import io.recurportal.billing.stripe.autoconfigure.StripeWebhookAutoConfiguration;
 import io.recurportal.customer.EmailChangeStore;
 import io.recurportal.customer.PendingEmailChange;
 import io.recurportal.session.JdbcPortalSessionStore;
@@ -36,11 +39,8 @@ import io.recurportal.session.PortalSessionStore;
 import io.recurportal.subscription.SubscriptionMirror;
 import io.recurportal.testsupport.TestDatabases;
 import io.recurportal.webhook.PortalBillingEvent;
-import io.recurportal.billing.BillingEvent;
 import io.recurportal.webhook.RefreshWorker;
 import io.recurportal.webhook.SubscriptionUpdatedEvent;
-import io.recurportal.billing.BillingEventSink;
-import io.recurportal.billing.BillingEventSink.Outcome;
 
 import static io.recurportal.testsupport.TestSubscriptions.active;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -117,11 +117,14 @@ class PortalMetricsIntegrationTests {
 			.tags("type", "subscription.updated", "result", "processed")
 			.counter()
 			.count()).isPositive();
-		// How the lag is measured is tested with a fixed clock in WebhookEventProcessorTests.
+		// The lag is recorded once the sandbox's change was read and stored behind the event.
 		assertThat(this.registry.get(PortalMetrics.WEBHOOK_LAG)
 			.tag("type", "subscription.updated")
 			.timer()
 			.count()).isPositive();
+		// The sandbox's work is done at once: nothing waits, and the budget is the default.
+		assertThat(this.registry.get("recur.portal.webhook.backlog").gauge().value()).isZero();
+		assertThat(this.registry.get("recur.portal.provider.budget.limit").gauge().value()).isEqualTo(20);
 	}
 
 	@Test

@@ -128,10 +128,10 @@ public final class StoreBenchmarks {
 				+ " UPDATE and SELECT of one narrow row (3 round trips, the store's 2).");
 		System.out.println("   race: " + RACE_TOKENS + " tokens, each redeemed by all racers at the same moment;"
 				+ " ops/s = redemption attempts/s. Double redemptions must be 0.");
-		System.out.println("5  measured: Stripe-Signature check + event read + WebhookEventProcessor.process: claim"
-				+ " (JdbcWebhookEventStore), sandbox subscription read,");
-		System.out.println("   JdbcSubscriptionMirror update, the account's snapshots invalidated"
-				+ " (JdbcBillingSnapshotStore), one transaction; no HTTP. 20% of deliveries are"
+		System.out.println("5  measured: Stripe-Signature check + event read + WebhookEventRecorder.process: claim"
+				+ " (JdbcWebhookEventStore) and the subscription's refresh work (JdbcRefreshQueue),");
+		System.out.println("   one transaction, no provider call (the worker reads each subscription once,"
+				+ " drained after the trial, unmeasured); no HTTP. 20% of deliveries are"
 				+ " redeliveries of earlier events. baseline: plain JDBC");
 		System.out.println("   INSERT ... ON CONFLICT DO NOTHING of the same deliveries' event ids. Counts are of"
 				+ " the measurement iterations; skipped must equal redeliveries.");
