@@ -1,6 +1,8 @@
 package io.recurportal.web;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,15 +62,27 @@ public class ProfileController {
 	@PortalEndpoint(PortalAction.UPDATE_PROFILE)
 	String edit(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model) {
 		this.context.prepare(model, request, response, caller, PortalPagesController.session(), null);
-		addCustomer(caller, model);
+		Customer customer = addCustomer(caller, model);
+		addForm(model, ProfileForm.of(customer), Map.of(), request, response);
 		return "recur-portal/profile";
 	}
 
-	private void addCustomer(PortalCaller caller, Model model) {
+	private Customer addCustomer(PortalCaller caller, Model model) {
 		Customer customer = this.profiles.customer(caller);
 		model.addAttribute("customer", customer);
 		model.addAttribute("pendingEmail",
 				this.emailChanges.pending(customer.id()).map(PendingEmailChange::email).orElse(null));
+		return customer;
+	}
+
+	private void addForm(Model model, ProfileForm form, Map<String, String> errors, HttpServletRequest request,
+			HttpServletResponse response) {
+		Locale locale = PortalLocales.resolve(request, response, PortalPagesController.session(),
+				this.context.portalPath());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("countries", ProfileForm.countries(locale));
+		model.addAttribute("taxIdTypes", ProfileForm.taxIdTypes());
 	}
 
 	@PostMapping
@@ -82,35 +96,56 @@ public class ProfileController {
 			@RequestParam(required = false) @Nullable String city,
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(name = "postal_code", required = false) @Nullable String postalCode,
-			@RequestParam(required = false) @Nullable @Pattern(regexp = "|[A-Za-z]{2}") String country,
+			@RequestParam(required = false) @Nullable String country,
+			@RequestParam(name = "tax_id_type", required = false) @Nullable String taxIdType,
 			@RequestParam(name = "tax_id", required = false) @Nullable String taxId,
 			@RequestParam(name = "request_id") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requestId) {
+		ProfileForm form = new ProfileForm(name, email, phone, line1, line2, city, state, postalCode, country,
+				taxIdType, taxId);
+		// Every field's problem at once, beside the field; the form keeps what was typed.
+		Map<String, String> errors = new LinkedHashMap<>();
 		// Longer than the provider keeps (Stripe: a name of 256 characters), or an unknown country: refused, not cut.
-		if (tooLong(name, MAX_NAME) || tooLong(phone, 40) || tooLong(line1, 200) || tooLong(line2, 200)
-				|| tooLong(city, 100) || tooLong(state, 100) || tooLong(postalCode, 20) || tooLong(taxId, 64)) {
-			return refuse(caller, request, response, model, "profile.too_long");
+		tooLong(errors, "name", name, MAX_NAME);
+		tooLong(errors, "phone", phone, 40);
+		tooLong(errors, "line1", line1, 200);
+		tooLong(errors, "line2", line2, 200);
+		tooLong(errors, "city", city, 100);
+		tooLong(errors, "state", state, 100);
+		tooLong(errors, "postal_code", postalCode, 20);
+		tooLong(errors, "tax_id", taxId, 64);
+		String countryCode = form.countryCode();
+		if (countryCode != null && !countryCode.isEmpty() && !COUNTRIES.contains(countryCode)) {
+			errors.put("country", "profile.country.invalid");
 		}
-		if (country != null && !country.isBlank() && !COUNTRIES.contains(country.strip().toUpperCase(Locale.ROOT))) {
-			return refuse(caller, request, response, model, "profile.country.invalid");
+		String type = (taxIdType != null && !taxIdType.isBlank()) ? taxIdType.strip() : null;
+		if (type != null && !ProfileForm.TAX_ID_TYPES.contains(type)) {
+			errors.put("tax_id_type", "profile.taxid.type.invalid");
 		}
 		String cleanEmail = clean(email, 320);
 		if (cleanEmail != null && (!EMAIL.matcher(cleanEmail).matches() || !EmailAddresses.fits(cleanEmail))) {
-			return refuse(caller, request, response, model, "profile.email.invalid");
+			errors.put("email", "profile.email.invalid");
+		}
+		if (!errors.isEmpty()) {
+			return refuse(caller, request, response, model, form, errors, HttpStatus.BAD_REQUEST);
 		}
 		// A new address waits for its own confirmation; the other fields are saved at once.
 		boolean newAddress = cleanEmail != null
 				&& !EmailAddresses.same(cleanEmail, this.profiles.customer(caller).email());
 		if (newAddress && !this.emailChanges.isAvailable()) {
-			return refuse(caller, request, response, model, "profile.email.unavailable");
+			return refuse(caller, request, response, model, form, Map.of("email", "profile.email.unavailable"),
+					HttpStatus.BAD_REQUEST);
 		}
 		// Before anything is saved: over the limit, the whole form is refused and nothing is sent.
 		if (newAddress && !this.emailChanges.tryAcquire(this.profiles.customer(caller).id(), cleanEmail)) {
-			return refuse(caller, request, response, model, "profile.email.too_many", HttpStatus.TOO_MANY_REQUESTS);
+			return refuse(caller, request, response, model, form, Map.of("email", "profile.email.too_many"),
+					HttpStatus.TOO_MANY_REQUESTS);
 		}
 		Address address = new Address(clean(line1, 200), clean(line2, 200), clean(city, 100), clean(state, 100),
-				clean(postalCode, 20), (country != null && !country.isBlank()) ? country.strip().toUpperCase(Locale.ROOT) : null);
-		Customer saved = this.profiles.update(caller, new CustomerProfileUpdate(clean(name, MAX_NAME), cleanEmail,
-				clean(phone, 40), address.isEmpty() ? null : address, clean(taxId, 64)), requestId);
+				clean(postalCode, 20), (countryCode != null && !countryCode.isEmpty()) ? countryCode : null);
+		Customer saved = this.profiles.update(caller,
+				new CustomerProfileUpdate(clean(name, MAX_NAME), cleanEmail, clean(phone, 40),
+						address.isEmpty() ? null : address, ProfileForm.storedTaxId(type, clean(taxId, 64))),
+				requestId);
 		if (newAddress) {
 			Locale locale = PortalLocales.resolve(request, response, PortalPagesController.session(),
 					this.context.portalPath());
@@ -122,21 +157,20 @@ public class ProfileController {
 	}
 
 	private String refuse(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
-			String error) {
-		return refuse(caller, request, response, model, error, HttpStatus.BAD_REQUEST);
-	}
-
-	private String refuse(PortalCaller caller, HttpServletRequest request, HttpServletResponse response, Model model,
-			String error, HttpStatus status) {
+			ProfileForm form, Map<String, String> errors, HttpStatus status) {
 		this.context.prepare(model, request, response, caller, PortalPagesController.session(), null);
 		addCustomer(caller, model);
-		model.addAttribute("error", error);
+		addForm(model, form, errors, request, response);
+		// The summary at the top names the first problem; each field names its own.
+		model.addAttribute("error", errors.values().iterator().next());
 		response.setStatus(status.value());
 		return "recur-portal/profile";
 	}
 
-	private static boolean tooLong(@Nullable String value, int maxLength) {
-		return value != null && value.strip().length() > maxLength;
+	private static void tooLong(Map<String, String> errors, String field, @Nullable String value, int maxLength) {
+		if (value != null && value.strip().length() > maxLength) {
+			errors.put(field, "profile.too_long");
+		}
 	}
 
 	private static @Nullable String clean(@Nullable String value, int maxLength) {

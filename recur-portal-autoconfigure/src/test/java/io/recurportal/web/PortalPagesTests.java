@@ -538,7 +538,7 @@ abstract class PortalPagesTests {
 				.param("country", "XX")
 				.param("request_id", "limits-2"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("Please choose a valid country")));
+			.andExpect(content().string(containsString("Please choose a country from the list")));
 		var customer = this.gateway.findCustomer("cus_lifecycle").orElseThrow();
 		assertThat(customer.name()).as("nothing saved").isEqualTo(before);
 		assertThat(customer.address() == null || !"XX".equals(customer.address().country())).isTrue();
@@ -554,6 +554,67 @@ abstract class PortalPagesTests {
 		this.mvc
 			.perform(post("/portal/profile").cookie(session).with(csrf()).param("name", before)
 				.param("request_id", "limits-4"))
+			.andExpect(redirectedUrl("/portal?notice=profile_updated"));
+	}
+
+	@Test
+	void refusedProfileKeepsWhatWasTypedAndSaysWhatIsWrongBesideEachField() throws Exception {
+		Cookie session = open("cus_retry", "full", true);
+		String page = this.mvc
+			.perform(post("/portal/profile").cookie(session)
+				.with(csrf())
+				.header("Accept-Language", "en")
+				.param("name", "Typed Name")
+				.param("email", "not-an-email")
+				.param("city", "Typed City")
+				.param("country", "jp")
+				.param("tax_id_type", "not_a_type")
+				.param("tax_id", "T1234")
+				.param("request_id", "typed-1"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("value=\"Typed Name\"", "value=\"Typed City\"", "value=\"not-an-email\"",
+				"value=\"T1234\"")
+			.contains("<option value=\"JP\" selected=\"selected\">Japan</option>")
+			.contains("id=\"email-error\"", "id=\"tax_id_type-error\"")
+			.contains("aria-describedby=\"email-error\"")
+			.doesNotContain("id=\"name-error\"")
+			.contains("Please enter a valid email address.", "Please choose a tax ID type from the list.");
+		assertThat(this.gateway.findCustomer("cus_retry").orElseThrow().name()).as("nothing saved")
+			.isNotEqualTo("Typed Name");
+	}
+
+	@Test
+	void taxIdIsSavedWithItsTypeAndShownSplitAgain() throws Exception {
+		Cookie session = open("cus_retry", "full", true);
+		var before = this.gateway.findCustomer("cus_retry").orElseThrow();
+		// The form sends every field; one left out is cleared.
+		this.mvc
+			.perform(post("/portal/profile").cookie(session)
+				.with(csrf())
+				.param("name", java.util.Objects.toString(before.name(), ""))
+				.param("email", before.email())
+				.param("tax_id_type", "th_vat")
+				.param("tax_id", " 1234567890123 ")
+				.param("request_id", "taxtype-1"))
+			.andExpect(redirectedUrl("/portal?notice=profile_updated"));
+		assertThat(this.gateway.findCustomer("cus_retry").orElseThrow().taxId()).isEqualTo("th_vat 1234567890123");
+		String page = this.mvc.perform(get("/portal/profile").cookie(session).header("Accept-Language", "ja"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<option value=\"th_vat\" selected=\"selected\">TH VAT</option>")
+			.contains("value=\"1234567890123\"")
+			.contains("<option value=\"JP\">日本</option>");
+		this.mvc
+			.perform(post("/portal/profile").cookie(session)
+				.with(csrf())
+				.param("name", java.util.Objects.toString(before.name(), ""))
+				.param("email", before.email())
+				.param("tax_id", (before.taxId() != null) ? before.taxId() : "")
+				.param("request_id", "taxtype-2"))
 			.andExpect(redirectedUrl("/portal?notice=profile_updated"));
 	}
 
