@@ -191,9 +191,8 @@ class SubscribeOnAPhoneBrowserIT {
 			until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
 			fits(page[1]);
 		}
-		assertThat(text(By.cssSelector("main h1"))).isNotBlank();
 		driver().get(BASE + "/portal/activity");
-		assertThat(text(By.id("activity"))).contains("alice@example.com");
+		assertThat(text(By.cssSelector("main h1"))).isEqualTo("Recent billing activity");
 		chromium.reset();
 		driver().get(BASE + "/portal/login");
 		until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
