@@ -41,7 +41,6 @@ import io.recurportal.api.IdentityController;
 import io.recurportal.api.InvoicesController;
 import io.recurportal.api.PortalSessionController;
 import io.recurportal.api.SubscriptionsController;
-import io.recurportal.audit.AuditTrail;
 import io.recurportal.audit.AuditedActions;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.invoice.AccountInvoices;
@@ -128,13 +127,6 @@ public final class RecurPortalWebMvcAutoConfiguration {
 			}
 
 		};
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	BillingActivity billingActivity(AuditTrail auditTrail, AccountSubscriptions subscriptions,
-			BillingGateway billingGateway) {
-		return new BillingActivity(auditTrail, subscriptions, billingGateway);
 	}
 
 	@Bean
