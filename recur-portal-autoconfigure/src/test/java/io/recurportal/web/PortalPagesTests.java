@@ -510,7 +510,7 @@ abstract class PortalPagesTests {
 
 	@Test
 	void membersAndInvoicesOnlySeeThePlansButCannotSubscribe() throws Exception {
-		for (Cookie session : new Cookie[] { open("cus_nobody", "full", false), open("cus_nobody", "invoices", true) }) {
+		for (Cookie session : new Cookie[] { open("cus_plans_only", "full", false), open("cus_plans_only", "invoices", true) }) {
 			this.mvc.perform(get("/portal").cookie(session))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"plans\"")))
@@ -527,11 +527,11 @@ abstract class PortalPagesTests {
 				.andExpect(status().isForbidden());
 		}
 		this.mvc
-			.perform(post("/portal/checkout").cookie(open("cus_nobody", "full", true))
+			.perform(post("/portal/checkout").cookie(open("cus_plans_only", "full", true))
 				.param("price", "price_pro_monthly")
 				.param("request_id", "r-sub-3"))
 			.andExpect(status().isForbidden());
-		assertThat(this.gateway.listSubscriptions("cus_nobody")).isEmpty();
+		assertThat(this.gateway.listSubscriptions("cus_plans_only")).isEmpty();
 	}
 
 	@Test
