@@ -73,7 +73,13 @@ public enum PortalAction {
 	UPDATE_PROFILE(PortalFeature.CUSTOMER_UPDATE, true),
 
 	/** See license keys. */
-	VIEW_LICENSE_KEYS(PortalFeature.LICENSE_KEYS, false);
+	VIEW_LICENSE_KEYS(PortalFeature.LICENSE_KEYS, false),
+
+	/**
+	 * See the account's recent billing activity. Owner-only like a billing change: it
+	 * names who did what, refusals included.
+	 */
+	VIEW_ACTIVITY(null, true);
 
 	private final @Nullable PortalFeature feature;
 

@@ -2,12 +2,16 @@ package io.recurportal.access;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.util.Assert;
@@ -47,6 +51,8 @@ public final class PortalEndpointInterceptor implements HandlerInterceptor {
 
 	private List<PathPattern> envelopePaths = List.of();
 
+	private @Nullable AuthorizationEventPublisher authorizationEventPublisher;
+
 	public PortalEndpointInterceptor(PortalAuthorizationManager authorizationManager) {
 		Assert.notNull(authorizationManager, "authorizationManager must not be null");
 		this.authorizationManager = authorizationManager;
@@ -59,6 +65,16 @@ public final class PortalEndpointInterceptor implements HandlerInterceptor {
 	public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy securityContextHolderStrategy) {
 		Assert.notNull(securityContextHolderStrategy, "securityContextHolderStrategy must not be null");
 		this.securityContextHolderStrategy = securityContextHolderStrategy;
+	}
+
+	/**
+	 * Sets where each decision is published, so denials are heard as Spring Security's
+	 * {@link org.springframework.security.authorization.event.AuthorizationDeniedEvent}
+	 * (the portal's audit trail records refused billing actions from them).
+	 * @param authorizationEventPublisher the publisher, or {@code null} to publish none
+	 */
+	public void setAuthorizationEventPublisher(@Nullable AuthorizationEventPublisher authorizationEventPublisher) {
+		this.authorizationEventPublisher = authorizationEventPublisher;
 	}
 
 	/**
@@ -94,8 +110,12 @@ public final class PortalEndpointInterceptor implements HandlerInterceptor {
 			}
 			return refuse(request, response);
 		}
-		AuthorizationResult result = this.authorizationManager
-			.authorize(() -> this.securityContextHolderStrategy.getContext().getAuthentication(), method);
+		Supplier<@Nullable Authentication> authentication = () -> this.securityContextHolderStrategy.getContext()
+			.getAuthentication();
+		AuthorizationResult result = this.authorizationManager.authorize(authentication, method);
+		if (this.authorizationEventPublisher != null) {
+			this.authorizationEventPublisher.publishAuthorizationEvent(authentication::get, method, result);
+		}
 		if (!result.isGranted()) {
 			throw ((PortalAuthorizationDecision) result).toException();
 		}

@@ -1,5 +1,6 @@
 package io.recurportal.api;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import io.recurportal.session.PortalSessions;
 import io.recurportal.session.ProviderHostedPortal;
 import io.recurportal.session.ReturnUrlPolicy;
 import io.recurportal.subscription.AccountSubscriptions;
+import io.recurportal.subscription.SubscriptionCheckout;
 
 /**
  * {@code POST /api/subscriptions/stripe/portal-session}: a one-time link into the portal
@@ -47,6 +49,8 @@ public class PortalSessionController {
 
 	private final @Nullable ProviderHostedPortal hostedPortal;
 
+	private @Nullable SubscriptionCheckout checkout;
+
 	/**
 	 * Creates the controller.
 	 * @param sessions the portal's own sessions
@@ -63,11 +67,21 @@ public class PortalSessionController {
 		this.hostedPortal = hostedPortal;
 	}
 
+	/**
+	 * Lets an owner whose account is no customer yet open the portal's own pages, which
+	 * then offer the plans: the customer is created first.
+	 * @param checkout creates the account's customer, or {@code null} to answer
+	 * {@code customer_not_found} instead
+	 */
+	public void setCheckout(@Nullable SubscriptionCheckout checkout) {
+		this.checkout = checkout;
+	}
+
 	@PostMapping("/portal-session")
 	@PortalEndpoint(PortalAction.OPEN_PORTAL)
 	Link open(PortalCaller caller, @Valid @RequestBody(required = false) @Nullable OpenRequest request) {
-		String customerId = this.subscriptions.requireCustomerId(caller.account().accountId());
 		String returnUrl = (request != null) ? request.returnUrl() : null;
+		String customerId = customerId(caller, returnUrl);
 		String locale = (request != null) ? request.locale() : null;
 		if (this.hostedPortal != null) {
 			return openHosted(caller, customerId, returnUrl, locale, request);
@@ -75,6 +89,21 @@ public class PortalSessionController {
 		CreatedPortalSession created = this.sessions.create(new PortalSessionRequest(customerId, null, null, returnUrl,
 				caller.configuration().id(), locale, null, caller.account().owner()));
 		return new Link(created.session().id(), created.url());
+	}
+
+	private String customerId(PortalCaller caller, @Nullable String returnUrl) {
+		String accountId = caller.account().accountId();
+		// The provider's own portal cannot subscribe anyone: it needs a customer already.
+		if (this.checkout == null || this.hostedPortal != null || !caller.account().owner()) {
+			return this.subscriptions.requireCustomerId(accountId);
+		}
+		Optional<String> existing = this.subscriptions.customerId(accountId);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		// A bad request makes no customer.
+		this.returnUrls.check(returnUrl);
+		return this.checkout.customerFor(caller);
 	}
 
 	private Link openHosted(PortalCaller caller, String customerId, @Nullable String returnUrl,

@@ -55,6 +55,21 @@ public final class AuditedActions {
 	 * @return what the action answered
 	 */
 	public <T> T perform(AccountContext account, String action, @Nullable String target, Supplier<T> work) {
+		return perform(account, action, target, null, work);
+	}
+
+	/**
+	 * Runs an action and records it with a detail for the owner.
+	 * @param <T> what the action answers
+	 * @param account who acts on which account
+	 * @param action the action's name
+	 * @param target what it acts on, if anything
+	 * @param detail what else the owner should know, the reason for a cancellation for example
+	 * @param work the action
+	 * @return what the action answered
+	 */
+	public <T> T perform(AccountContext account, String action, @Nullable String target, @Nullable String detail,
+			Supplier<T> work) {
 		String result = PortalErrorCode.INTERNAL_ERROR.code();
 		try {
 			T answer = work.get();
@@ -70,9 +85,22 @@ public final class AuditedActions {
 				listener.actionPerformed(account.accountId(), action, result);
 			}
 			this.trail.record(new AuditEntry(this.clock.instant(), account.accountId(), account.userId(), action,
-					target, result));
+					target, result, detail));
 			this.metrics.action(action, result);
 		}
+	}
+
+	/**
+	 * Records an action the portal refused before it ran ({@code owner_required},
+	 * {@code feature_not_enabled}): nothing changed, so no listener is told.
+	 * @param account who tried, on which account
+	 * @param action the action's name
+	 * @param code the error code it was refused with
+	 */
+	public void refused(AccountContext account, String action, String code) {
+		this.trail.record(new AuditEntry(this.clock.instant(), account.accountId(), account.userId(), action, null,
+				code));
+		this.metrics.action(action, code);
 	}
 
 }

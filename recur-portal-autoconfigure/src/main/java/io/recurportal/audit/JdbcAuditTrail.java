@@ -29,10 +29,10 @@ public final class JdbcAuditTrail implements AuditTrail {
 	public JdbcAuditTrail(DataSource dataSource, TransactionOperations transactions, String tablePrefix) {
 		this.support = new JdbcStoreSupport(dataSource, transactions, tablePrefix);
 		String audit = this.support.table("audit");
-		this.insert = "INSERT INTO " + audit + " (occurred_at, account_id, user_id, action, target, result)"
-				+ " VALUES (:at, :accountId, :userId, :action, :target, :result)";
+		this.insert = "INSERT INTO " + audit + " (occurred_at, account_id, user_id, action, target, result, detail)"
+				+ " VALUES (:at, :accountId, :userId, :action, :target, :result, :detail)";
 		// The id breaks ties between entries of the same instant in the order they were written.
-		this.findByAccount = "SELECT occurred_at, account_id, user_id, action, target, result FROM " + audit
+		this.findByAccount = "SELECT occurred_at, account_id, user_id, action, target, result, detail FROM " + audit
 				+ " WHERE account_id = :accountId ORDER BY occurred_at DESC, id DESC";
 	}
 
@@ -46,6 +46,7 @@ public final class JdbcAuditTrail implements AuditTrail {
 			.param("action", entry.action())
 			.param("target", entry.target())
 			.param("result", entry.result())
+			.param("detail", entry.detail())
 			.update();
 	}
 
@@ -60,7 +61,7 @@ public final class JdbcAuditTrail implements AuditTrail {
 			.withMaxRows(limit)
 			.query((resultSet, rowNumber) -> new AuditEntry(JdbcStoreSupport.requiredInstant(resultSet, "occurred_at"),
 					resultSet.getString("account_id"), resultSet.getString("user_id"), resultSet.getString("action"),
-					resultSet.getString("target"), resultSet.getString("result")))
+					resultSet.getString("target"), resultSet.getString("result"), resultSet.getString("detail")))
 			.list();
 	}
 

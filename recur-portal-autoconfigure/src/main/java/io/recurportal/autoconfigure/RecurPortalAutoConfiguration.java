@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.activity.BillingActivity;
 import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.account.AccountCustomerResolver;
 import io.recurportal.customer.BillingAccountCustomerResolver;
@@ -198,6 +199,13 @@ public final class RecurPortalAutoConfiguration {
 				auditedActions);
 		checkout.setCustomerLinks(links);
 		return checkout;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BillingActivity billingActivity(AuditTrail auditTrail, AccountSubscriptions subscriptions,
+			BillingGateway billingGateway) {
+		return new BillingActivity(auditTrail, subscriptions, billingGateway);
 	}
 
 	@Bean

@@ -13,9 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -31,6 +33,9 @@ import io.recurportal.access.PortalCallerArgumentResolver;
 import io.recurportal.access.PortalCallerResolver;
 import io.recurportal.access.PortalEndpointInterceptor;
 import io.recurportal.account.AccountCustomerResolver;
+import io.recurportal.activity.BillingActivity;
+import io.recurportal.activity.RefusedActionAuditor;
+import io.recurportal.api.ActivityController;
 import io.recurportal.api.CheckoutController;
 import io.recurportal.api.IdentityController;
 import io.recurportal.api.InvoicesController;
@@ -98,10 +103,13 @@ public final class RecurPortalWebMvcAutoConfiguration {
 
 	@Bean
 	WebMvcConfigurer recurPortalWebMvcConfigurer(PortalCallerResolver callerResolver, PortalAccessPolicy policy,
-			RecurPortalWebProperties web, RecurPortalApiProperties api, Environment environment) {
+			RecurPortalWebProperties web, RecurPortalApiProperties api, Environment environment,
+			ApplicationEventPublisher events) {
 		// The API's and the pages' one decision point, asked with the request's Authentication.
 		PortalEndpointInterceptor interceptor = new PortalEndpointInterceptor(
 				PortalAuthorizationManager.portalEndpoints(callerResolver, policy));
+		// Denials become Spring Security's AuthorizationDeniedEvents: the audit trail hears them.
+		interceptor.setAuthorizationEventPublisher(new SpringAuthorizationEventPublisher(events));
 		String portalPath = web.getPath();
 		String apiPath = api.getPath();
 		String serverPath = api.getServerPath();
@@ -123,6 +131,12 @@ public final class RecurPortalWebMvcAutoConfiguration {
 			}
 
 		};
+	}
+
+	@Bean
+	RefusedActionAuditor recurPortalRefusedActionAuditor(PortalCallerResolver callerResolver,
+			AuditedActions auditedActions) {
+		return new RefusedActionAuditor(callerResolver, auditedActions);
 	}
 
 	@Bean
@@ -167,8 +181,12 @@ public final class RecurPortalWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PortalSessionController portalSessionController(PortalSessions sessions, AccountSubscriptions subscriptions,
-			ReturnUrlPolicy returnUrlPolicy, ObjectProvider<ProviderHostedPortal> hostedPortal) {
-		return new PortalSessionController(sessions, subscriptions, returnUrlPolicy, hostedPortal.getIfAvailable());
+			ReturnUrlPolicy returnUrlPolicy, ObjectProvider<ProviderHostedPortal> hostedPortal,
+			SubscriptionCheckout checkout) {
+		PortalSessionController controller = new PortalSessionController(sessions, subscriptions, returnUrlPolicy,
+				hostedPortal.getIfAvailable());
+		controller.setCheckout(checkout);
+		return controller;
 	}
 
 	@Bean
@@ -188,6 +206,12 @@ public final class RecurPortalWebMvcAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "recur.portal.api.openapi-enabled", matchIfMissing = true)
 	OpenApiController portalOpenApiController(RecurPortalApiProperties api) {
 		return new OpenApiController(api.getPath(), api.getServerPath());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActivityController portalActivityController(BillingActivity activity) {
+		return new ActivityController(activity);
 	}
 
 	@Bean

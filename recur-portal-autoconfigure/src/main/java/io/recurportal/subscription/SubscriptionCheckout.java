@@ -129,6 +129,22 @@ public final class SubscriptionCheckout {
 		});
 	}
 
+	/**
+	 * The account's customer, created (and linked) when the account has none yet, so an
+	 * owner can open the portal and subscribe from there.
+	 * @param caller the owner
+	 * @return the customer id
+	 * @throws PortalException {@code owner_required} when the caller is not an owner
+	 */
+	public String customerFor(PortalCaller caller) {
+		if (!caller.account().owner()) {
+			throw new PortalException(PortalErrorCode.OWNER_REQUIRED,
+					"Only an owner of the account can start its billing.");
+		}
+		String accountId = caller.account().accountId();
+		return this.subscriptions.customerId(accountId).orElseGet(() -> createCustomer(accountId));
+	}
+
 	private String createCustomer(String accountId) {
 		String created = this.gateway
 			.createCustomer(new NewCustomer(accountId, null, null), IdempotencyKeys.derive(accountId, "create_customer"))

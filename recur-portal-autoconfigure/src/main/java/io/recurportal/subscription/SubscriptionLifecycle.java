@@ -87,20 +87,21 @@ public final class SubscriptionLifecycle {
 	 */
 	public Subscription cancel(PortalCaller caller, String subscriptionId, @Nullable CancelTiming timing,
 			CancellationReason reason, @Nullable String clientKey) {
-		return mutate(caller, PortalAction.CANCEL_SUBSCRIPTION, subscriptionId, clientKey, (before, clientKeyed) -> {
-			PortalConfiguration.Cancellation options = caller.configuration().cancellation();
-			CancelTiming effective = (timing != null) ? timing : options.mode();
-			if (!options.allows(effective)) {
-				throw new PortalException(PortalErrorCode.CANCEL_TIMING_NOT_ALLOWED,
-						"This portal cancels subscriptions at the end of the paid period only.");
-			}
-			if (reason.feedback() != null && !options.reasons().contains(reason.feedback())) {
-				throw new PortalException(PortalErrorCode.INVALID_REQUEST,
-						"The reason must be one of " + options.reasons() + ".");
-			}
-			return new Mutation((key) -> this.gateway.cancel(subscriptionId, effective, reason, key), effective,
-					reason);
-		});
+		return mutate(caller, PortalAction.CANCEL_SUBSCRIPTION, subscriptionId, clientKey, auditDetail(reason),
+				(before, clientKeyed) -> {
+					PortalConfiguration.Cancellation options = caller.configuration().cancellation();
+					CancelTiming effective = (timing != null) ? timing : options.mode();
+					if (!options.allows(effective)) {
+						throw new PortalException(PortalErrorCode.CANCEL_TIMING_NOT_ALLOWED,
+								"This portal cancels subscriptions at the end of the paid period only.");
+					}
+					if (reason.feedback() != null && !options.reasons().contains(reason.feedback())) {
+						throw new PortalException(PortalErrorCode.INVALID_REQUEST,
+								"The reason must be one of " + options.reasons() + ".");
+					}
+					return new Mutation((key) -> this.gateway.cancel(subscriptionId, effective, reason, key), effective,
+							reason);
+				});
 	}
 
 	/**
@@ -312,10 +313,29 @@ public final class SubscriptionLifecycle {
 		};
 	}
 
+	/**
+	 * A cancellation's reason as the audit trail keeps it: the reason's code, then the
+	 * customer's comment on the next line.
+	 * @param reason the reason
+	 * @return the detail, or {@code null} when no reason was given
+	 */
+	public static @Nullable String auditDetail(CancellationReason reason) {
+		if (reason.feedback() == null && reason.comment() == null) {
+			return null;
+		}
+		String code = (reason.feedback() != null) ? reason.feedback() : "";
+		return (reason.comment() != null) ? code + "\n" + reason.comment() : code;
+	}
+
 	private Subscription mutate(PortalCaller caller, PortalAction action, String subscriptionId,
 			@Nullable String clientKey, BiFunction<Subscription, Boolean, Mutation> prepare) {
+		return mutate(caller, action, subscriptionId, clientKey, null, prepare);
+	}
+
+	private Subscription mutate(PortalCaller caller, PortalAction action, String subscriptionId,
+			@Nullable String clientKey, @Nullable String detail, BiFunction<Subscription, Boolean, Mutation> prepare) {
 		String accountId = caller.account().accountId();
-		return this.audited.perform(caller.account(), action.value(), subscriptionId,
+		return this.audited.perform(caller.account(), action.value(), subscriptionId, detail,
 				() -> this.subscriptions.change(accountId, subscriptionId, (before, revision) -> {
 					Mutation mutation = prepare.apply(before, clientKey != null);
 					String key = (clientKey != null)

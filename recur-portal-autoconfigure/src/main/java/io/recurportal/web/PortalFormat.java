@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,13 +18,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PortalFormat {
 
+	// Stripe's " after 6 Dec 2026" (the sandbox writes the same), at the end of a proration line.
+	private static final Pattern PROVIDER_DATE_SUFFIX = Pattern
+		.compile("\\s+after\\s+\\d{1,2}\\s+[A-Za-z]{3}\\s+\\d{4}\\s*$");
+
 	private final Locale locale;
 
 	private final DateTimeFormatter dates;
 
+	private final DateTimeFormatter times;
+
 	PortalFormat(Locale locale) {
 		this.locale = locale;
 		this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneOffset.UTC);
+		this.times = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(ZoneOffset.UTC);
 	}
 
 	/**
@@ -49,6 +57,26 @@ public final class PortalFormat {
 	 */
 	public String date(@Nullable Instant instant) {
 		return (instant != null) ? this.dates.format(instant) : "";
+	}
+
+	/**
+	 * A line item's description without the date the provider wrote into it in its own
+	 * format ({@code Remaining time on Pro after 6 Dec 2026}): the page shows the line's
+	 * period in the portal's date format instead.
+	 * @param description the provider's description
+	 * @return the description to show
+	 */
+	public String lineDescription(String description) {
+		return PROVIDER_DATE_SUFFIX.matcher(description).replaceFirst("");
+	}
+
+	/**
+	 * A date and the time of day in UTC, in the same date format as {@link #date}.
+	 * @param instant the time, or {@code null}
+	 * @return the formatted date and time, or an empty string
+	 */
+	public String dateTime(@Nullable Instant instant) {
+		return (instant != null) ? this.dates.format(instant) + ", " + this.times.format(instant) + " UTC" : "";
 	}
 
 }

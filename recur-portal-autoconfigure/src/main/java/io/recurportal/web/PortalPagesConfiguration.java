@@ -14,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.recurportal.access.PortalAccessPolicy;
+import io.recurportal.activity.BillingActivity;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.customer.CustomerProfiles;
@@ -97,6 +98,11 @@ public class PortalPagesConfiguration {
 	PortalCheckoutController recurPortalCheckoutController(SubscriptionCheckout checkout, PortalPageContext context,
 			PortalLinks links) {
 		return new PortalCheckoutController(checkout, context, links);
+	}
+
+	@Bean
+	PortalActivityController recurPortalActivityController(BillingActivity activity, PortalPageContext context) {
+		return new PortalActivityController(activity, context);
 	}
 
 	@Bean

@@ -53,8 +53,12 @@ CREATE TABLE IF NOT EXISTS recur_portal_audit (
 	action VARCHAR(100) NOT NULL,
 	target VARCHAR(255),
 	result VARCHAR(100) NOT NULL,
+	detail VARCHAR(500),
 	CONSTRAINT recur_portal_audit_pk PRIMARY KEY (id)
 );
+
+-- Tables made before the detail column get it; a no-op on new ones and on reruns.
+ALTER TABLE recur_portal_audit ADD COLUMN IF NOT EXISTS detail VARCHAR(500);
 
 CREATE INDEX IF NOT EXISTS recur_portal_audit_account_ix ON recur_portal_audit (account_id, occurred_at, id);
 

@@ -32,6 +32,7 @@ import io.recurportal.testsupport.TestJwts;
 import static io.recurportal.testsupport.AccountJwts.accountJwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -466,6 +467,78 @@ abstract class SubscriptionApiTests {
 		this.mvc.perform(as(get(API), "acct_new", "nora", "owner")).andExpect(jsonPath("$.data.length()").value(1));
 		this.mvc.perform(as(get(API + "/identity"), "acct_new", "nora", "owner"))
 			.andExpect(jsonPath("$.customer_id").value(startsWith("cus_")));
+	}
+
+	@Test
+	void anOwnerWithoutCustomerOpensThePortalToChooseAPlanAMemberCannot() throws Exception {
+		String open = "{\"return_url\":\"https://app.example.com/account\"}";
+		this.mvc
+			.perform(as(post(API + "/stripe/portal-session"), "acct_first", "mia", "member")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(open))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("customer_not_found"));
+		this.mvc.perform(as(get(API + "/identity"), "acct_first", "mia", "member"))
+			.andExpect(jsonPath("$.customer_id").doesNotExist());
+		this.mvc
+			.perform(as(post(API + "/stripe/portal-session"), "acct_first", "max", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"return_url\":\"https://evil.example.net/\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("return_url_not_allowed"));
+		this.mvc.perform(as(get(API + "/identity"), "acct_first", "max", "owner"))
+			.andExpect(jsonPath("$.customer_id").doesNotExist());
+		this.mvc
+			.perform(as(post(API + "/stripe/portal-session"), "acct_first", "max", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(open))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.url").value(containsString("/portal/s/")));
+		this.mvc.perform(as(get(API + "/identity"), "acct_first", "max", "owner"))
+			.andExpect(jsonPath("$.customer_id").value(startsWith("cus_")));
+		this.mvc.perform(as(get(API), "acct_first", "max", "owner")).andExpect(jsonPath("$.data.length()").value(0));
+	}
+
+	@Test
+	void ownersReadWhoDidWhatRefusalsAndReasonsIncluded() throws Exception {
+		this.mvc
+			.perform(as(post(API + "/sub_audit/cancel"), "acct_audit", "bob", "member")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(as(post(API + "/sub_audit/cancel"), "acct_audit", "audrey", "owner")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"timing\":\"period_end\",\"reason\":\"too_expensive\",\"comment\":\"Budget cut\"}"))
+			.andExpect(status().isOk());
+		this.mvc.perform(as(get(API + "/activity"), "acct_audit", "bob", "member"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("owner_required"));
+		this.mvc.perform(as(get(API + "/activity?limit=0"), "acct_audit", "audrey", "owner"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(as(get(API + "/activity?limit=500"), "acct_audit", "audrey", "owner"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(as(get(API + "/activity"), "acct_audit", "audrey", "owner"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data[0].action").value("view_activity"))
+			.andExpect(jsonPath("$.data[0].actor").value("bob"))
+			.andExpect(jsonPath("$.data[0].outcome").value("refused"))
+			.andExpect(jsonPath("$.data[0].result").value("owner_required"))
+			.andExpect(jsonPath("$.data[1].action").value("cancel_subscription"))
+			.andExpect(jsonPath("$.data[1].actor").value("audrey"))
+			.andExpect(jsonPath("$.data[1].actor_type").value("user"))
+			.andExpect(jsonPath("$.data[1].target").value("sub_audit"))
+			.andExpect(jsonPath("$.data[1].outcome").value("succeeded"))
+			.andExpect(jsonPath("$.data[1].reason").value("too_expensive"))
+			.andExpect(jsonPath("$.data[1].comment").value("Budget cut"))
+			.andExpect(jsonPath("$.data[2].action").value("cancel_subscription"))
+			.andExpect(jsonPath("$.data[2].actor").value("bob"))
+			.andExpect(jsonPath("$.data[2].outcome").value("refused"))
+			.andExpect(jsonPath("$.data[2].result").value("feature_not_enabled"))
+			.andExpect(jsonPath("$.data[2].at").exists());
+		// Another account's owner sees none of it.
+		this.mvc.perform(as(get(API + "/activity"), "acct_other", "mallory", "owner"))
+			.andExpect(jsonPath("$.data[*].target", not(hasItem("sub_audit"))));
 	}
 
 	@Test

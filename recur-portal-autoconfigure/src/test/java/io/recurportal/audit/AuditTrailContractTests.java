@@ -65,6 +65,28 @@ class AuditTrailContractTests extends StoreContractTests<AuditTrail> {
 	}
 
 	@Test
+	void findByAccountThenDetailAsRecordedAndRefusalsToo() {
+		AuditEntry cancel = new AuditEntry(T1, "acc_1", "user_1", "cancel_subscription", "sub_1",
+				AuditEntry.SUCCEEDED, "too_expensive\nWe moved to a cheaper tool.");
+		AuditEntry refused = new AuditEntry(T1.plusSeconds(1), "acc_1", "user_2", "cancel_subscription", null,
+				"owner_required");
+		trail().record(cancel);
+		trail().record(refused);
+		assertThat(trail().findByAccount("acc_1", 10)).containsExactly(refused, cancel);
+		assertThat(trail().findByAccount("acc_1", 10).get(1).detail())
+			.isEqualTo("too_expensive\nWe moved to a cheaper tool.");
+		assertThat(refused.detail()).isNull();
+	}
+
+	@Test
+	void detailIsKeptUpToItsLongestLength() {
+		String comment = "x".repeat(AuditEntry.MAX_DETAIL_LENGTH + 50);
+		trail().record(new AuditEntry(T1, "acc_1", "user_1", "cancel_subscription", "sub_1", AuditEntry.SUCCEEDED,
+				comment));
+		assertThat(trail().findByAccount("acc_1", 1).get(0).detail()).hasSize(AuditEntry.MAX_DETAIL_LENGTH);
+	}
+
+	@Test
 	void findByAccountWhenLimitBelowOneThenEmpty() {
 		trail().record(new AuditEntry(T1, "acc_1", "user_1", "first", null, AuditEntry.SUCCEEDED));
 		assertThat(trail().findByAccount("acc_1", 0)).isEmpty();

@@ -19,6 +19,7 @@ import io.recurportal.health.ProviderHealthIndicator;
 import io.recurportal.login.LoggingLoginLinkSender;
 import io.recurportal.login.LoginLinkSender;
 import io.recurportal.testsupport.TestHostApplication;
+import io.recurportal.web.LicenseKeyProvider;
 import io.recurportal.web.PortalPagesController;
 import io.recurportal.webhook.InMemoryWebhookEventStore;
 import io.recurportal.webhook.WebhookEventStore;
@@ -48,7 +49,9 @@ class OptionalTechnologyTests {
 				.hasSingleBean(SubscriptionsController.class)
 				.hasSingleBean(PortalPagesController.class)
 				.hasSingleBean(StripeWebhookController.class)
-				.hasSingleBean(ProviderHealthIndicator.class);
+				.hasSingleBean(ProviderHealthIndicator.class)
+				// License keys are the host's to supply: no default that shows an empty section.
+				.doesNotHaveBean(LicenseKeyProvider.class);
 			assertThat(context.getBean(BillingProvider.class).name()).isEqualTo("sandbox");
 		});
 	}

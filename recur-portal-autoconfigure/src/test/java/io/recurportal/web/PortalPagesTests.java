@@ -24,6 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import io.recurportal.audit.AuditEntry;
+import io.recurportal.audit.AuditTrail;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.CheckoutSession;
 import io.recurportal.billing.SubscriptionStatus;
@@ -88,6 +90,9 @@ abstract class PortalPagesTests {
 
 	@Autowired
 	private ProviderTestHooks hooks;
+
+	@Autowired
+	private AuditTrail auditTrail;
 
 	@Test
 	void linkOpensOnceAndMovesTheTokenOutOfTheAddressBar() throws Exception {
@@ -780,7 +785,7 @@ abstract class PortalPagesTests {
 
 	@Test
 	void membersAndInvoicesOnlySeeThePlansButCannotSubscribe() throws Exception {
-		for (Cookie session : new Cookie[] { open("cus_nobody", "full", false), open("cus_nobody", "invoices", true) }) {
+		for (Cookie session : new Cookie[] { open("cus_plans_only", "full", false), open("cus_plans_only", "invoices", true) }) {
 			this.mvc.perform(get("/portal").cookie(session))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"plans\"")))
@@ -797,11 +802,11 @@ abstract class PortalPagesTests {
 				.andExpect(status().isForbidden());
 		}
 		this.mvc
-			.perform(post("/portal/checkout").cookie(open("cus_nobody", "full", true))
+			.perform(post("/portal/checkout").cookie(open("cus_plans_only", "full", true))
 				.param("price", "price_pro_monthly")
 				.param("request_id", "r-sub-3"))
 			.andExpect(status().isForbidden());
-		assertThat(this.gateway.listSubscriptions("cus_nobody")).isEmpty();
+		assertThat(this.gateway.listSubscriptions("cus_plans_only")).isEmpty();
 	}
 
 	@Test
@@ -816,6 +821,53 @@ abstract class PortalPagesTests {
 			.andExpect(content().string(not(containsString("Exception"))));
 		this.mvc.perform(get("/portal/checkout/complete").cookie(session).param("session_id", "cs_test_unknown"))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void ownersReadTheBillingActivityWithRefusalsAndReasons() throws Exception {
+		Cookie member = open("cus_audit_pages", "full", false);
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_audit_pages/pause").cookie(member)
+				.with(csrf())
+				.param("request_id", "r-audit-1"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/portal/activity").cookie(member)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/portal").cookie(member))
+			.andExpect(content().string(not(containsString("/portal/activity"))));
+		Cookie owner = open("cus_audit_pages", "full", true);
+		this.mvc
+			.perform(post("/portal/subscriptions/sub_audit_pages/cancel").cookie(owner)
+				.with(csrf())
+				.param("reason", "too_expensive")
+				.param("comment", "Budget")
+				.param("request_id", "r-audit-2"))
+			.andExpect(redirectedUrl("/portal?notice=canceled"));
+		this.mvc.perform(get("/portal").cookie(owner))
+			.andExpect(content().string(containsString("href=\"/portal/activity\"")));
+		this.mvc.perform(get("/portal/activity").cookie(owner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Recent billing activity")))
+			// A billing link's user is the customer it was made for.
+			.andExpect(content().string(containsString("paige@example.com")))
+			.andExpect(content().string(containsString("Cancelled a subscription")))
+			.andExpect(content().string(containsString("Reason: It’s too expensive — Budget")))
+			.andExpect(content().string(containsString("Paused a subscription")))
+			.andExpect(content().string(containsString("Refused: not allowed")))
+			.andExpect(content().string(containsString("Done")))
+			.andExpect(content().string(not(containsString("portal-session:"))));
+		this.mvc.perform(get("/portal/activity")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void anActionWithoutATextOfItsOwnStillReadsSensibly() throws Exception {
+		this.auditTrail.record(new AuditEntry(Instant.parse("2026-03-01T09:30:00Z"), "acct_ended", "ops-bot",
+				"apply_retention_offer", "sub_ended", "provider_unavailable"));
+		this.mvc.perform(get("/portal/activity").cookie(open("cus_ended", "full", true)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Other action (apply retention offer)")))
+			.andExpect(content().string(containsString("Failed (provider_unavailable)")))
+			.andExpect(content().string(containsString("Mar 1, 2026, 9:30")))
+			.andExpect(content().string(containsString("ops-bot")));
 	}
 
 	@Test

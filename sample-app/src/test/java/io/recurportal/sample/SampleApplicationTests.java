@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.recurportal.web.LicenseKeyProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +29,9 @@ class SampleApplicationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private LicenseKeyProvider licenseKeys;
 
 	@Test
 	void billingAdminGetsFullConfigurationFromTheSamplesOwnMapping() throws Exception {
@@ -83,6 +89,25 @@ class SampleApplicationTests {
 			.isEqualTo(200);
 		assertThat(send(HttpRequest.newBuilder(uri("/actuator")).build()).statusCode()).isEqualTo(401);
 		assertThat(send(HttpRequest.newBuilder(uri("/actuator/env")).build()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void theSampleSuppliesLicenseKeysForEntitledSubscriptions() {
+		assertThat(this.licenseKeys.licenseKeys("cus_active", "acct_active")).singleElement()
+			.satisfies((key) -> assertThat(key.key()).matches("INBX(-[0-9A-F]{4}){4}"));
+		assertThat(this.licenseKeys.licenseKeys("cus_on_hold", "acct_on_hold")).isEmpty();
+	}
+
+	@Test
+	void aMemberWithoutCustomerSeesThePlansButOnlyAnOwnerMaySubscribe() throws Exception {
+		String member = token("acct_new", "noah", "member");
+		JsonNode merchants = getJson("/api/subscriptions/merchants", member);
+		assertThat(merchants.get("plans").size()).isEqualTo(4);
+		assertThat(merchants.get("can_subscribe").asBoolean()).isFalse();
+		assertThat(getJson("/api/subscriptions/identity", member).get("customer_id").isNull()).isTrue();
+		// The owner subscribes through the portal (the browser tests walk it).
+		assertThat(getJson("/api/subscriptions/merchants", token("acct_new", "nina", "owner")).get("can_subscribe")
+			.asBoolean()).isTrue();
 	}
 
 	@Test

@@ -91,13 +91,14 @@ final class StormDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * How many times the hosts published each application event.
+	 * How many times the hosts published each application event of the storm (not of the
+	 * warm-up).
 	 * @return counts by {@code kind event_id}
 	 */
 	static Map<String, Integer> hostEvents(Connection connection) throws SQLException {
 		Map<String, Integer> counts = new HashMap<>();
 		try (PreparedStatement statement = connection.prepareStatement("SELECT kind, event_id, count(*) FROM "
-				+ StormHostApplication.EVENTS_TABLE + " GROUP BY kind, event_id");
+				+ StormHostApplication.EVENTS_TABLE + " WHERE event_id LIKE 'evt\\_storm%' GROUP BY kind, event_id");
 				ResultSet resultSet = statement.executeQuery()) {
 			while (resultSet.next()) {
 				counts.put(resultSet.getString(1) + " " + resultSet.getString(2), resultSet.getInt(3));
