@@ -841,7 +841,7 @@ abstract class PortalPagesTests {
 				.param("reason", "too_expensive")
 				.param("comment", "Budget")
 				.param("request_id", "r-audit-2"))
-			.andExpect(redirectedUrl("/portal?notice=canceled"));
+			.andExpect(redirectedUrl("/portal?notice=cancel_scheduled"));
 		this.mvc.perform(get("/portal").cookie(owner))
 			.andExpect(content().string(containsString("href=\"/portal/activity\"")));
 		this.mvc.perform(get("/portal/activity").cookie(owner))
