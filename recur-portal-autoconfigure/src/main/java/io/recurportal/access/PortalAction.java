@@ -45,6 +45,12 @@ public enum PortalAction {
 	/** Cancel a subscription. */
 	CANCEL_SUBSCRIPTION(PortalFeature.SUBSCRIPTION_CANCEL, true),
 
+	/** See the discount offered before a cancellation goes through. */
+	VIEW_RETENTION_OFFER(PortalFeature.SUBSCRIPTION_CANCEL, true),
+
+	/** Accept the retention offer: the discount applies and the subscription stays. */
+	ACCEPT_RETENTION_OFFER(PortalFeature.SUBSCRIPTION_CANCEL, true),
+
 	/** Undo a cancellation at period end. */
 	REACTIVATE_SUBSCRIPTION(PortalFeature.SUBSCRIPTION_CANCEL, true),
 

@@ -17,7 +17,8 @@ import io.recurportal.billing.SubscriptionStatus;
 record SubscriptionView(String id, String status, boolean onHold, PlanView plan, int quantity,
 		Instant currentPeriodStart, Instant currentPeriodEnd, @Nullable Instant nextChargeAt, @Nullable Instant endsAt,
 		boolean cancelAtPeriodEnd, @Nullable Instant canceledAt, @Nullable Instant endedAt, @Nullable Instant trialEnd,
-		@Nullable Instant resumesAt, @Nullable String cancellationReason, Instant created) {
+		@Nullable Instant resumesAt, @Nullable String cancellationReason, Instant created,
+		@Nullable DiscountView discount) {
 
 	static SubscriptionView of(Subscription subscription) {
 		SubscriptionStatus status = subscription.status();
@@ -30,7 +31,7 @@ record SubscriptionView(String id, String status, boolean onHold, PlanView plan,
 				subscription.cancelAtPeriodEnd(), subscription.canceledAt(), subscription.endedAt(),
 				subscription.trialEnd(), subscription.resumesAt(),
 				(subscription.cancellationReason() != null) ? subscription.cancellationReason().feedback() : null,
-				subscription.created());
+				subscription.created(), DiscountView.ofNullable(subscription.discount()));
 	}
 
 }

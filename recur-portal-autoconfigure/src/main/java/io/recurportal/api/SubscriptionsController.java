@@ -33,11 +33,14 @@ import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.BillingInterval;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.CancellationReason;
+import io.recurportal.billing.Discount;
 import io.recurportal.billing.ProrationPreview;
 import io.recurportal.billing.ProviderIds;
 import io.recurportal.billing.ProviderInfo;
 import io.recurportal.billing.Subscription;
 import io.recurportal.configuration.PortalFeature;
+import io.recurportal.error.PortalErrorCode;
+import io.recurportal.error.PortalException;
 import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.PlanChangeTarget;
 import io.recurportal.subscription.SubscriptionCheckout;
@@ -148,6 +151,25 @@ public class SubscriptionsController {
 		return SubscriptionView.of(subscription);
 	}
 
+	@GetMapping("/{id}/retention-offer")
+	@PortalEndpoint(PortalAction.VIEW_RETENTION_OFFER)
+	RetentionOffer retentionOffer(PortalCaller caller,
+			@PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id) {
+		Discount discount = this.lifecycle.retentionOffer(caller, id)
+			.orElseThrow(() -> new PortalException(PortalErrorCode.RETENTION_OFFER_NOT_AVAILABLE,
+					"This subscription has no retention offer."));
+		return new RetentionOffer(id, DiscountView.of(discount));
+	}
+
+	@PostMapping("/{id}/retention-offer/accept")
+	@PortalEndpoint(PortalAction.ACCEPT_RETENTION_OFFER)
+	SubscriptionView acceptRetentionOffer(PortalCaller caller,
+			@PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
+			@RequestHeader(name = ApiIds.IDEMPOTENCY_KEY_HEADER, required = false) @Nullable @Pattern(
+					regexp = ApiIds.IDEMPOTENCY_KEY_PATTERN) String key) {
+		return SubscriptionView.of(this.lifecycle.acceptRetentionOffer(caller, id, key));
+	}
+
 	@PostMapping("/{id}/reactivate")
 	@PortalEndpoint(PortalAction.REACTIVATE_SUBSCRIPTION)
 	SubscriptionView reactivate(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
@@ -201,6 +223,11 @@ public class SubscriptionsController {
 		@Nullable CancelTiming cancelTiming() {
 			return (this.timing != null) ? CancelTiming.valueOf(this.timing.toUpperCase(java.util.Locale.ROOT)) : null;
 		}
+
+	}
+
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record RetentionOffer(String subscriptionId, DiscountView discount) {
 
 	}
 

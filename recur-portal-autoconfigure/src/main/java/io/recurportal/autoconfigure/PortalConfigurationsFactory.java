@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.recurportal.billing.RetentionCoupon;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.configuration.PortalFeature;
@@ -23,6 +24,9 @@ import io.recurportal.configuration.PortalFeature;
 final class PortalConfigurationsFactory {
 
 	private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+	// Stripe lets a merchant name coupons (SUMMER-20); the id goes into a URL path.
+	private static final Pattern COUPON = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
 	private PortalConfigurationsFactory() {
 	}
@@ -54,12 +58,48 @@ final class PortalConfigurationsFactory {
 				: PortalConfiguration.Cancellation.DEFAULT.reasons();
 		RecurPortalProperties.PlanChange planChange = properties.getPlanChange();
 		return new PortalConfiguration(id, features, brand,
-				new PortalConfiguration.Cancellation(cancellation.getMode(), reasons, cancellation.isTimingChoice()),
+				new PortalConfiguration.Cancellation(cancellation.getMode(), reasons, cancellation.isTimingChoice(),
+						retentionOffer(prefix + "cancellation.retention-offer.", cancellation.getRetentionOffer())),
 				new PortalConfiguration.PlanChange(planChange.getPrices(), planChange.isAllowDowngrades(),
 						planChange.getProrationBehavior()),
 				url(prefix + "default-return-url", properties.getDefaultReturnUrl()),
 				quantity(prefix + "quantity.", properties.getQuantity()),
 				pause(prefix + "pause.max-duration", properties.getPause().getMaxDuration()));
+	}
+
+	private static @Nullable RetentionCoupon retentionOffer(String prefix,
+			RecurPortalProperties.RetentionOffer offer) {
+		String coupon = offer.getCoupon();
+		Integer percentOff = offer.getPercentOff();
+		Integer months = offer.getDurationInMonths();
+		if (coupon == null && percentOff == null) {
+			if (months != null) {
+				throw new PortalSettingException(prefix + "duration-in-months", months.toString(),
+						"a duration belongs to a percentage off", "Set " + prefix + "percent-off as well.");
+			}
+			return null;
+		}
+		if (coupon != null && (percentOff != null || months != null)) {
+			throw new PortalSettingException(prefix + "coupon", coupon,
+					"an offer is a coupon or a percentage off, not both",
+					"Remove " + prefix + "percent-off and " + prefix + "duration-in-months, or the coupon.");
+		}
+		if (coupon != null) {
+			if (!COUPON.matcher(coupon).matches()) {
+				throw new PortalSettingException(prefix + "coupon", coupon, "a coupon id is letters, digits, _ and -",
+						"Use the coupon's id as the provider shows it.");
+			}
+			return new RetentionCoupon(coupon, null, null);
+		}
+		if (percentOff < 1 || percentOff > 100) {
+			throw new PortalSettingException(prefix + "percent-off", percentOff.toString(),
+					"a percentage off is from 1 to 100", "Set it like " + prefix + "percent-off: 20.");
+		}
+		if (months == null || months < 1 || months > 36) {
+			throw new PortalSettingException(prefix + "duration-in-months", String.valueOf(months),
+					"a percentage off lasts 1 to 36 months", "Set it like " + prefix + "duration-in-months: 3.");
+		}
+		return new RetentionCoupon(null, percentOff, months);
 	}
 
 	private static PortalConfiguration.Pause pause(String property, @Nullable Duration maxDuration) {

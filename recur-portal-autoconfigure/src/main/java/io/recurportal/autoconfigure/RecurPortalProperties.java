@@ -420,6 +420,15 @@ public class RecurPortalProperties {
 		 */
 		private boolean timingChoice;
 
+		/**
+		 * A discount offered once per subscription before a cancellation goes through.
+		 */
+		private final RetentionOffer retentionOffer = new RetentionOffer();
+
+		public RetentionOffer getRetentionOffer() {
+			return this.retentionOffer;
+		}
+
 		public boolean isTimingChoice() {
 			return this.timingChoice;
 		}
@@ -442,6 +451,53 @@ public class RecurPortalProperties {
 
 		public void setReasons(@Nullable List<String> reasons) {
 			this.reasons = reasons;
+		}
+
+	}
+
+	/**
+	 * The discount offered before a cancellation: a provider coupon, or a percentage off
+	 * for some months. Unset, there is no offer.
+	 */
+	public static class RetentionOffer {
+
+		/**
+		 * The id of an existing coupon of the provider (Stripe) to apply.
+		 */
+		private @Nullable String coupon;
+
+		/**
+		 * A percentage off, 1 to 100, instead of a coupon id.
+		 */
+		private @Nullable Integer percentOff;
+
+		/**
+		 * For how many months the percentage off applies.
+		 */
+		private @Nullable Integer durationInMonths;
+
+		public @Nullable String getCoupon() {
+			return this.coupon;
+		}
+
+		public void setCoupon(@Nullable String coupon) {
+			this.coupon = coupon;
+		}
+
+		public @Nullable Integer getPercentOff() {
+			return this.percentOff;
+		}
+
+		public void setPercentOff(@Nullable Integer percentOff) {
+			this.percentOff = percentOff;
+		}
+
+		public @Nullable Integer getDurationInMonths() {
+			return this.durationInMonths;
+		}
+
+		public void setDurationInMonths(@Nullable Integer durationInMonths) {
+			this.durationInMonths = durationInMonths;
 		}
 
 	}

@@ -213,6 +213,48 @@ public interface BillingGateway {
 		}
 	}
 
+	// Retention offers
+
+	/**
+	 * The discount a retention coupon would give, so the customer can be told before
+	 * cancelling. A provider that cannot apply retention offers keeps this default,
+	 * which answers empty: no offer is then made.
+	 * @param coupon the coupon of the offer
+	 * @return the discount, or empty when the provider cannot apply this coupon
+	 */
+	default Optional<Discount> describeRetentionCoupon(RetentionCoupon coupon) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Applies a retention offer's coupon to a subscription and records it as
+	 * {@link RetentionOfferStatus#ACCEPTED}, in one change.
+	 * @param subscriptionId the subscription
+	 * @param coupon the coupon of the offer
+	 * @param idempotencyKey the key of this action
+	 * @return the subscription after the change, with its discount
+	 */
+	default Subscription applyRetentionOffer(String subscriptionId, RetentionCoupon coupon, String idempotencyKey) {
+		throw new io.recurportal.error.PortalException(
+				io.recurportal.error.PortalErrorCode.RETENTION_OFFER_NOT_AVAILABLE,
+				"This billing provider cannot apply retention offers.");
+	}
+
+	/**
+	 * Records how far a subscription's retention offer went, on the provider, so it is
+	 * made once.
+	 * @param subscriptionId the subscription
+	 * @param status the status to record
+	 * @param idempotencyKey the key of this action
+	 * @return the subscription after the change
+	 */
+	default Subscription recordRetentionOffer(String subscriptionId, RetentionOfferStatus status,
+			String idempotencyKey) {
+		throw new io.recurportal.error.PortalException(
+				io.recurportal.error.PortalErrorCode.RETENTION_OFFER_NOT_AVAILABLE,
+				"This billing provider cannot record retention offers.");
+	}
+
 	// Invoices
 
 	/**

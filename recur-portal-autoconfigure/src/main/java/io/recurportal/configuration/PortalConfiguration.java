@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.HostedPortalConfiguration;
 import io.recurportal.billing.ProrationBehavior;
+import io.recurportal.billing.RetentionCoupon;
 
 /**
  * A named set of portal features with branding and options, like a Stripe billing-portal
@@ -210,8 +211,11 @@ public record PortalConfiguration(String id, Set<PortalFeature> features, Brandi
 	 * to ask for none
 	 * @param timingChoice whether the customer chooses between the end of the period and
 	 * now
+	 * @param retentionOffer the coupon offered once per subscription before it is
+	 * cancelled, or {@code null} for no offer
 	 */
-	public record Cancellation(CancelTiming mode, List<String> reasons, boolean timingChoice) {
+	public record Cancellation(CancelTiming mode, List<String> reasons, boolean timingChoice,
+			@Nullable RetentionCoupon retentionOffer) {
 
 		/** Cancel at period end and offer Stripe's feedback reasons. */
 		public static final Cancellation DEFAULT = new Cancellation(CancelTiming.PERIOD_END,
@@ -229,6 +233,16 @@ public record PortalConfiguration(String id, Set<PortalFeature> features, Brandi
 		 */
 		public Cancellation(CancelTiming mode, List<String> reasons) {
 			this(mode, reasons, false);
+		}
+
+		/**
+		 * Cancellation without a retention offer.
+		 * @param mode when a cancellation ends the subscription
+		 * @param reasons the reasons a customer may pick from
+		 * @param timingChoice whether the customer chooses the timing
+		 */
+		public Cancellation(CancelTiming mode, List<String> reasons, boolean timingChoice) {
+			this(mode, reasons, timingChoice, null);
 		}
 
 		/**

@@ -83,6 +83,12 @@ public enum PortalErrorCode {
 	/** The date a paused subscription should resume on is in the past or further away than the configuration allows. */
 	RESUME_DATE_OUT_OF_RANGE("resume_date_out_of_range", HttpStatus.BAD_REQUEST),
 
+	/**
+	 * The subscription has no retention offer: the configuration offers none, the
+	 * provider cannot apply it, or it was offered to this subscription before.
+	 */
+	RETENTION_OFFER_NOT_AVAILABLE("retention_offer_not_available", HttpStatus.NOT_FOUND),
+
 	/** The checkout session has not been completed by the customer. */
 	CHECKOUT_INCOMPLETE("checkout_incomplete", HttpStatus.CONFLICT),
 

@@ -21,10 +21,13 @@ import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.BillingInterval;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.CancellationReason;
+import io.recurportal.billing.Discount;
 import io.recurportal.billing.IdempotencyKeys;
 import io.recurportal.billing.Price;
 import io.recurportal.billing.ProrationBehavior;
 import io.recurportal.billing.ProrationPreview;
+import io.recurportal.billing.RetentionCoupon;
+import io.recurportal.billing.RetentionOfferStatus;
 import io.recurportal.billing.Subscription;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.error.PortalErrorCode;
@@ -99,9 +102,77 @@ public final class SubscriptionLifecycle {
 						throw new PortalException(PortalErrorCode.INVALID_REQUEST,
 								"The reason must be one of " + options.reasons() + ".");
 					}
-					return new Mutation((key) -> this.gateway.cancel(subscriptionId, effective, reason, key), effective,
-							reason);
+					// Cancelling is how a customer declines the offer: recorded first, because Stripe
+					// no longer changes the metadata of a subscription once it has ended.
+					boolean declines = pendingOffer(caller, subscriptionId).isPresent();
+					return new Mutation((key) -> {
+						if (declines) {
+							this.gateway.recordRetentionOffer(subscriptionId, RetentionOfferStatus.DECLINED,
+									IdempotencyKeys.derive(key, RetentionOfferStatus.DECLINED.value()));
+						}
+						return this.gateway.cancel(subscriptionId, effective, reason, key);
+					}, effective, reason);
 				});
+	}
+
+	/**
+	 * The discount offered before the subscription is cancelled: the configuration's
+	 * offer, when the provider can apply it and this subscription was never offered it
+	 * before (it was neither accepted nor declined), is live, not already cancelling and
+	 * has no discount.
+	 * @param caller the owner
+	 * @param subscriptionId one of the account's subscriptions
+	 * @return the discount, or empty when there is no offer
+	 */
+	public Optional<Discount> retentionOffer(PortalCaller caller, String subscriptionId) {
+		this.subscriptions.require(caller.account().accountId(), subscriptionId);
+		return pendingOffer(caller, subscriptionId);
+	}
+
+	/**
+	 * Accepts the retention offer: the discount applies and the subscription stays.
+	 * @param caller the owner
+	 * @param subscriptionId one of the account's subscriptions
+	 * @param clientKey the client's idempotency key, if it sent one
+	 * @return the subscription after the change, with its discount
+	 * @throws PortalException {@code retention_offer_not_available} when there is no
+	 * offer for it
+	 */
+	public Subscription acceptRetentionOffer(PortalCaller caller, String subscriptionId, @Nullable String clientKey) {
+		return mutate(caller, PortalAction.ACCEPT_RETENTION_OFFER, subscriptionId, clientKey, (before, clientKeyed) -> {
+			RetentionCoupon coupon = caller.configuration().cancellation().retentionOffer();
+			Subscription current = this.gateway.findSubscription(subscriptionId).orElse(before);
+			// A client's retry of an accepted offer answers as the first time did: the
+			// provider tells a retry (same key) from a second acceptance.
+			boolean retried = clientKeyed && current.retentionOffer() == RetentionOfferStatus.ACCEPTED;
+			if (coupon == null || (!retried && offerFor(coupon, current).isEmpty())) {
+				throw notAvailable();
+			}
+			return new Mutation((key) -> this.gateway.applyRetentionOffer(subscriptionId, coupon, key), coupon);
+		});
+	}
+
+	private Optional<Discount> pendingOffer(PortalCaller caller, String subscriptionId) {
+		RetentionCoupon coupon = caller.configuration().cancellation().retentionOffer();
+		if (coupon == null) {
+			return Optional.empty();
+		}
+		// The provider keeps whether it was offered; the mirror may lag behind it.
+		return this.gateway.findSubscription(subscriptionId).flatMap((current) -> offerFor(coupon, current));
+	}
+
+	private Optional<Discount> offerFor(RetentionCoupon coupon, Subscription current) {
+		RetentionOfferStatus status = current.retentionOffer();
+		if (current.status().isTerminal() || current.cancelAtPeriodEnd() || current.discount() != null
+				|| (status != null && status.isAnswered())) {
+			return Optional.empty();
+		}
+		return this.gateway.describeRetentionCoupon(coupon);
+	}
+
+	private static PortalException notAvailable() {
+		return new PortalException(PortalErrorCode.RETENTION_OFFER_NOT_AVAILABLE,
+				"This subscription has no retention offer.");
 	}
 
 	/**

@@ -66,7 +66,7 @@ public class PortalPagesController {
 
 	private static final Set<String> NOTICES = Set.of("canceled", "cancel_scheduled", "reactivated", "changed",
 			"paused", "resumed", "profile_updated", "card_updated", "recovered", "recovery_failed", "card_canceled",
-			"subscribed", "checkout_canceled");
+			"subscribed", "checkout_canceled", "offer_accepted");
 
 	private static final String REQUEST_ID = "[A-Za-z0-9-]{1,64}";
 
@@ -148,7 +148,16 @@ public class PortalPagesController {
 		PortalConfiguration.Cancellation options = caller.configuration().cancellation();
 		model.addAttribute("immediately", options.mode() == CancelTiming.IMMEDIATELY);
 		model.addAttribute("timingChoice", options.timingChoice());
+		model.addAttribute("offer", this.lifecycle.retentionOffer(caller, id).orElse(null));
 		return "recur-portal/cancel";
+	}
+
+	@PostMapping("/subscriptions/{id}/retention-offer/accept")
+	@PortalEndpoint(PortalAction.ACCEPT_RETENTION_OFFER)
+	String acceptRetentionOffer(PortalCaller caller, @PathVariable @Pattern(regexp = ProviderIds.PATTERN) String id,
+			@RequestParam(name = "request_id") @Pattern(regexp = REQUEST_ID) String requestId) {
+		this.lifecycle.acceptRetentionOffer(caller, id, requestId);
+		return redirect("offer_accepted");
 	}
 
 	@PostMapping("/subscriptions/{id}/cancel")

@@ -29,6 +29,7 @@ import io.recurportal.audit.InMemoryAuditTrail;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.ProrationBehavior;
+import io.recurportal.billing.RetentionCoupon;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurationResolver;
 import io.recurportal.configuration.PortalConfigurations;
@@ -254,6 +255,44 @@ class RecurPortalAutoConfigurationTests {
 				assertThat(configurations.get("full").quantity()).isEqualTo(PortalConfiguration.Quantity.FIXED);
 				assertThat(configurations.get("full").cancellation().allows(CancelTiming.IMMEDIATELY)).isFalse();
 			});
+	}
+
+	@Test
+	void retentionOfferBindsAsACouponOrAPercentage() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.configurations.team.features=subscription-view,subscription-cancel",
+					"recur.portal.configurations.team.cancellation.retention-offer.percent-off=20",
+					"recur.portal.configurations.team.cancellation.retention-offer.duration-in-months=3",
+					"recur.portal.configurations.full.cancellation.retention-offer.coupon=STAY-25")
+			.run((context) -> {
+				PortalConfigurations configurations = context.getBean(PortalConfigurations.class);
+				assertThat(configurations.get("team").cancellation().retentionOffer())
+					.isEqualTo(new RetentionCoupon(null, 20, 3));
+				assertThat(configurations.get("full").cancellation().retentionOffer())
+					.isEqualTo(new RetentionCoupon("STAY-25", null, null));
+				assertThat(configurations.get("invoices").cancellation().retentionOffer()).isNull();
+			});
+	}
+
+	@Test
+	void whenRetentionOfferIsHalfSetThenStartupFailsThroughTheAnalyzer() {
+		this.contextRunner
+			.withPropertyValues("recur.portal.configurations.team.cancellation.retention-offer.percent-off=20")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription())
+					.contains("recur.portal.configurations.team.cancellation.retention-offer.duration-in-months");
+			});
+		this.contextRunner
+			.withPropertyValues("recur.portal.configurations.team.cancellation.retention-offer.percent-off=120",
+					"recur.portal.configurations.team.cancellation.retention-offer.duration-in-months=3")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("recur.portal.configurations.team.cancellation.retention-offer.percent-off = '120'"));
+		this.contextRunner
+			.withPropertyValues("recur.portal.configurations.team.cancellation.retention-offer.coupon=STAY",
+					"recur.portal.configurations.team.cancellation.retention-offer.percent-off=20")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("recur.portal.configurations.team.cancellation.retention-offer.coupon", "not both"));
 	}
 
 	@Test

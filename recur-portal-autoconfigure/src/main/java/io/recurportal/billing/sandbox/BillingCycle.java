@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.recurportal.billing.CheckoutStatus;
+import io.recurportal.billing.Discount;
 import io.recurportal.billing.InvoiceLine;
 import io.recurportal.billing.Price;
 import io.recurportal.billing.SubscriptionStatus;
@@ -89,8 +90,16 @@ final class BillingCycle {
 		BillingPeriods.roll(subscription, price);
 		SandboxCustomer customer = ledger.requireCustomer(subscription.customerId);
 		List<InvoiceLine> lines = new ArrayList<>(subscription.pendingLines);
-		lines.add(Invoicing.periodLine(price, subscription.quantity, subscription.currentPeriodStart,
-				subscription.currentPeriodEnd));
+		InvoiceLine period = Invoicing.periodLine(price, subscription.quantity, subscription.currentPeriodStart,
+				subscription.currentPeriodEnd);
+		lines.add(period);
+		Discount discount = subscription.discount;
+		if (discount != null && discount.appliesAt(at)) {
+			// Stripe states it as the line's discount amount; the sandbox as a line of its own.
+			long off = period.amount() - discount.applyTo(period.amount());
+			lines.add(new InvoiceLine("Discount (" + discount.couponId() + ")", -off, 1, null, false,
+					subscription.currentPeriodStart, subscription.currentPeriodEnd));
+		}
 		subscription.pendingLines.clear();
 		SandboxInvoice invoice = Invoicing.createDraft(ledger, customer, subscription, price.currency(), lines,
 				subscription.currentPeriodStart, subscription.currentPeriodEnd, at);

@@ -2,6 +2,8 @@ package io.recurportal.billing.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +25,7 @@ import io.recurportal.billing.CancellationReason;
 import io.recurportal.billing.CheckoutSession;
 import io.recurportal.billing.CheckoutSessionRequest;
 import io.recurportal.billing.Customer;
+import io.recurportal.billing.Discount;
 import io.recurportal.billing.CustomerProfileUpdate;
 import io.recurportal.billing.Invoice;
 import io.recurportal.billing.InvoiceDocument;
@@ -34,6 +37,8 @@ import io.recurportal.billing.ProrationBehavior;
 import io.recurportal.billing.ProrationPreview;
 import io.recurportal.billing.ProviderInfo;
 import io.recurportal.billing.ProviderStatus;
+import io.recurportal.billing.RetentionCoupon;
+import io.recurportal.billing.RetentionOfferStatus;
 import io.recurportal.billing.Subscription;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
@@ -208,6 +213,55 @@ public final class SandboxBillingGateway implements BillingGateway {
 	public Subscription resume(String subscriptionId, String idempotencyKey) {
 		return changeSubscription("subscription.resume", idempotencyKey, subscriptionId,
 				(ledger, subscription, now) -> SubscriptionStateMachine.resume(subscription, now));
+	}
+
+	/**
+	 * Percentages only: the sandbox has no coupons of its own to name.
+	 */
+	@Override
+	public Optional<Discount> describeRetentionCoupon(RetentionCoupon coupon) {
+		if (coupon.percentOff() == null || coupon.durationInMonths() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(Discount.percent(couponId(coupon), coupon.percentOff(), coupon.durationInMonths(), null));
+	}
+
+	@Override
+	public Subscription applyRetentionOffer(String subscriptionId, RetentionCoupon coupon, String idempotencyKey) {
+		Discount offered = describeRetentionCoupon(coupon)
+			.orElseThrow(() -> new PortalException(PortalErrorCode.RETENTION_OFFER_NOT_AVAILABLE,
+					"The sandbox applies percentage offers only."));
+		return changeSubscription("subscription.update_discounts", idempotencyKey, subscriptionId,
+				(ledger, subscription, now) -> {
+					if (subscription.isEnded()) {
+						throw new PortalException(PortalErrorCode.INVALID_SUBSCRIPTION_STATE,
+								"An ended subscription cannot get a discount.");
+					}
+					// Another key for an offer already accepted: a second acceptance, not a retry.
+					if (subscription.retentionOffer == RetentionOfferStatus.ACCEPTED) {
+						throw new PortalException(PortalErrorCode.RETENTION_OFFER_NOT_AVAILABLE,
+								"The offer was accepted before.");
+					}
+					Integer months = offered.durationInMonths();
+					Instant end = (months != null) ? ZonedDateTime.ofInstant(now, ZoneOffset.UTC)
+						.plusMonths(months)
+						.toInstant() : null;
+					subscription.discount = new Discount(offered.couponId(), offered.percentOff(), null, null, months,
+							end);
+					subscription.retentionOffer = RetentionOfferStatus.ACCEPTED;
+				}, coupon);
+	}
+
+	@Override
+	public Subscription recordRetentionOffer(String subscriptionId, RetentionOfferStatus status,
+			String idempotencyKey) {
+		return changeSubscription("subscription.update_metadata", idempotencyKey, subscriptionId,
+				(ledger, subscription, now) -> subscription.retentionOffer = status, status);
+	}
+
+	// The same offer is the same coupon, as a merchant would create it once in Stripe.
+	private static String couponId(RetentionCoupon coupon) {
+		return "sandbox_" + coupon.percentOff() + "off_" + coupon.durationInMonths() + "m";
 	}
 
 	@Override

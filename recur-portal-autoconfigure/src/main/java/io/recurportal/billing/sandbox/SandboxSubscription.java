@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.recurportal.billing.CancellationReason;
+import io.recurportal.billing.Discount;
 import io.recurportal.billing.InvoiceLine;
 import io.recurportal.billing.Price;
+import io.recurportal.billing.RetentionOfferStatus;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +63,12 @@ final class SandboxSubscription {
 	/** When the first invoice that is still unpaid failed; {@code null} unless on hold. */
 	@Nullable Instant onHoldSince;
 
+	/** The coupon applied, as Stripe keeps it in the subscription's discounts. */
+	@Nullable Discount discount;
+
+	/** The subscription's {@code recur_retention_offer} metadata. */
+	@Nullable RetentionOfferStatus retentionOffer;
+
 	/** Proration lines that go on the next renewal invoice. */
 	List<InvoiceLine> pendingLines = new ArrayList<>();
 
@@ -93,6 +101,8 @@ final class SandboxSubscription {
 		copy.defaultPaymentMethodId = this.defaultPaymentMethodId;
 		copy.latestInvoiceId = this.latestInvoiceId;
 		copy.onHoldSince = this.onHoldSince;
+		copy.discount = this.discount;
+		copy.retentionOffer = this.retentionOffer;
 		copy.pendingLines = new ArrayList<>(this.pendingLines);
 		return copy;
 	}
@@ -113,7 +123,8 @@ final class SandboxSubscription {
 	Subscription toSubscription(Price price) {
 		return new Subscription(this.id, this.customerId, this.status, price, this.quantity, this.currentPeriodStart,
 				this.currentPeriodEnd, this.cancelAtPeriodEnd, this.cancellationReason, this.canceledAt, this.endedAt,
-				this.trialEnd, this.resumesAt, this.defaultPaymentMethodId, this.latestInvoiceId, this.created);
+				this.trialEnd, this.resumesAt, this.defaultPaymentMethodId, this.latestInvoiceId, this.created,
+				this.discount, this.retentionOffer);
 	}
 
 }

@@ -12,6 +12,7 @@ import io.recurportal.billing.CancellationReason;
 import io.recurportal.billing.CheckoutSession;
 import io.recurportal.billing.CheckoutSessionRequest;
 import io.recurportal.billing.Customer;
+import io.recurportal.billing.Discount;
 import io.recurportal.billing.CustomerProfileUpdate;
 import io.recurportal.billing.Invoice;
 import io.recurportal.billing.InvoiceDocument;
@@ -22,6 +23,8 @@ import io.recurportal.billing.ProrationBehavior;
 import io.recurportal.billing.ProrationPreview;
 import io.recurportal.billing.ProviderInfo;
 import io.recurportal.billing.ProviderStatus;
+import io.recurportal.billing.RetentionCoupon;
+import io.recurportal.billing.RetentionOfferStatus;
 import io.recurportal.billing.Subscription;
 import org.jspecify.annotations.Nullable;
 
@@ -185,6 +188,22 @@ public final class StripeBillingGateway implements BillingGateway {
 	 * Two calls: {@code GET} then {@code POST /v1/subscriptions/{id}} with
 	 * {@code cancel_at_period_end=false}.
 	 */
+	@Override
+	public Optional<Discount> describeRetentionCoupon(RetentionCoupon coupon) {
+		return this.subscriptions.describeRetentionCoupon(coupon);
+	}
+
+	@Override
+	public Subscription applyRetentionOffer(String subscriptionId, RetentionCoupon coupon, String idempotencyKey) {
+		return this.subscriptions.applyRetentionOffer(subscriptionId, coupon, idempotencyKey);
+	}
+
+	@Override
+	public Subscription recordRetentionOffer(String subscriptionId, RetentionOfferStatus status,
+			String idempotencyKey) {
+		return this.subscriptions.recordRetentionOffer(subscriptionId, status, idempotencyKey);
+	}
+
 	@Override
 	public Subscription reactivate(String subscriptionId, String idempotencyKey) {
 		return this.subscriptions.reactivate(subscriptionId, idempotencyKey);

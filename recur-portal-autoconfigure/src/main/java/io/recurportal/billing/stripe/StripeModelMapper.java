@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.stripe.model.Coupon;
 import com.stripe.model.InvoiceLineItem;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
@@ -20,12 +21,14 @@ import io.recurportal.billing.CheckoutMode;
 import io.recurportal.billing.CheckoutSession;
 import io.recurportal.billing.CheckoutStatus;
 import io.recurportal.billing.Customer;
+import io.recurportal.billing.Discount;
 import io.recurportal.billing.Invoice;
 import io.recurportal.billing.InvoiceLine;
 import io.recurportal.billing.InvoiceStatus;
 import io.recurportal.billing.PaymentMethod;
 import io.recurportal.billing.Price;
 import io.recurportal.billing.Product;
+import io.recurportal.billing.RetentionOfferStatus;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
 import io.recurportal.error.PortalErrorCode;
@@ -126,7 +129,42 @@ final class StripeModelMapper {
 				cancellationReason(subscription.getCancellationDetails()), instant(subscription.getCanceledAt()),
 				instant(subscription.getEndedAt()), instant(subscription.getTrialEnd()),
 				(pause != null) ? instant(pause.getResumesAt()) : null, subscription.getDefaultPaymentMethod(),
-				subscription.getLatestInvoice(), Instant.ofEpochSecond(created));
+				subscription.getLatestInvoice(), Instant.ofEpochSecond(created), discount(subscription),
+				RetentionOfferStatus.fromValue((subscription.getMetadata() != null)
+						? subscription.getMetadata().get(RetentionOfferStatus.METADATA_KEY) : null));
+	}
+
+	// The first of the subscription's discounts. Unexpanded, only that there is one is
+	// known: a discount without terms, so no retention offer is made on top of it.
+	private static @Nullable Discount discount(com.stripe.model.Subscription subscription) {
+		List<String> ids = subscription.getDiscounts();
+		if (ids == null || ids.isEmpty()) {
+			return null;
+		}
+		List<com.stripe.model.Discount> objects = subscription.getDiscountObjects();
+		com.stripe.model.Discount first = (objects != null && !objects.isEmpty()) ? objects.get(0) : null;
+		if (first == null) {
+			return new Discount(null, null, null, null, null, null);
+		}
+		com.stripe.model.Discount.Source source = first.getSource();
+		Coupon coupon = (source != null) ? source.getCouponObject() : null;
+		if (coupon == null) {
+			return new Discount((source != null) ? source.getCoupon() : null, null, null, null, null,
+					instant(first.getEnd()));
+		}
+		Discount terms = discount(coupon);
+		return new Discount(terms.couponId(), terms.percentOff(), terms.amountOff(), terms.currency(),
+				terms.durationInMonths(), instant(first.getEnd()));
+	}
+
+	/**
+	 * The discount a coupon gives.
+	 * @param coupon the coupon
+	 * @return its terms
+	 */
+	static Discount discount(Coupon coupon) {
+		return new Discount(coupon.getId(), coupon.getPercentOff(), coupon.getAmountOff(), coupon.getCurrency(),
+				(coupon.getDurationInMonths() != null) ? coupon.getDurationInMonths().intValue() : null, null);
 	}
 
 	static SubscriptionItem firstItem(com.stripe.model.Subscription subscription) {

@@ -1,5 +1,6 @@
 package io.recurportal.billing.stripe;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +18,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.StripeCollection;
 import com.stripe.net.ApiRequestParams;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.CouponCreateParams;
 import com.stripe.param.InvoiceCreatePreviewParams;
 import com.stripe.param.ProductListParams;
 import com.stripe.param.SubscriptionCancelParams;
@@ -26,10 +29,14 @@ import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.common.EmptyParam;
 import io.recurportal.billing.CancelTiming;
 import io.recurportal.billing.CancellationReason;
+import io.recurportal.billing.Discount;
+import io.recurportal.billing.IdempotencyKeys;
 import io.recurportal.billing.InvoiceLine;
 import io.recurportal.billing.Price;
 import io.recurportal.billing.ProrationBehavior;
 import io.recurportal.billing.ProrationPreview;
+import io.recurportal.billing.RetentionCoupon;
+import io.recurportal.billing.RetentionOfferStatus;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
 import io.recurportal.error.PortalErrorCode;
@@ -48,6 +55,9 @@ import org.jspecify.annotations.Nullable;
 final class StripeSubscriptions {
 
 	static final String EXPAND_PRODUCT = "items.data.price.product";
+
+	/** The terms of a subscription's discounts, three levels deep. */
+	static final String EXPAND_DISCOUNT_COUPON = "discounts.source.coupon";
 
 	static final long PAGE_SIZE = 100;
 
@@ -404,6 +414,75 @@ final class StripeSubscriptions {
 	 * Runs a mutation. When Stripe refuses it as invalid, the subscription is looked at
 	 * (one more call, only then) to tell an ended subscription from a bad request.
 	 */
+	/**
+	 * For a coupon id, {@code GET /v1/coupons/{id}}: a coupon Stripe does not know or no
+	 * longer redeems is no offer. A percentage needs no call: its coupon is created when
+	 * the offer is accepted.
+	 */
+	Optional<Discount> describeRetentionCoupon(RetentionCoupon coupon) {
+		if (coupon.couponId() == null) {
+			return Optional.of(Discount.percent(null, Objects.requireNonNull(coupon.percentOff()),
+					Objects.requireNonNull(coupon.durationInMonths()), null));
+		}
+		return this.errors.find(PortalErrorCode.RETENTION_OFFER_NOT_AVAILABLE,
+				() -> this.client.v1().coupons().retrieve(coupon.couponId()))
+			.filter((found) -> !Boolean.FALSE.equals(found.getValid()))
+			.map(StripeModelMapper::discount);
+	}
+
+	/**
+	 * {@code GET /v1/subscriptions/{id}}; for a percentage, {@code POST /v1/coupons}
+	 * (repeating for the months, its own idempotency key, so a retry reuses the coupon);
+	 * then {@code POST /v1/subscriptions/{id}} with {@code discounts[0][coupon]} and
+	 * {@code metadata[recur_retention_offer]=accepted}, expanding the discount's coupon so
+	 * the answer states the terms. An offer accepted before is refused: applying the
+	 * coupon again would start its months again.
+	 */
+	Subscription applyRetentionOffer(String subscriptionId, RetentionCoupon coupon, String idempotencyKey) {
+		com.stripe.model.Subscription current = getStripe(subscriptionId);
+		rejectIfEnded(current);
+		if (RetentionOfferStatus.ACCEPTED == RetentionOfferStatus.fromValue(
+				(current.getMetadata() != null) ? current.getMetadata().get(RetentionOfferStatus.METADATA_KEY) : null)) {
+			throw new PortalException(PortalErrorCode.RETENTION_OFFER_NOT_AVAILABLE, "The offer was accepted before.");
+		}
+		String couponId = coupon.couponId();
+		if (couponId == null) {
+			CouponCreateParams params = CouponCreateParams.builder()
+				.setPercentOff(BigDecimal.valueOf(Objects.requireNonNull(coupon.percentOff())))
+				.setDuration(CouponCreateParams.Duration.REPEATING)
+				.setDurationInMonths(Objects.requireNonNull(coupon.durationInMonths()).longValue())
+				.setName(coupon.percentOff() + "% off for " + coupon.durationInMonths() + " months")
+				.putMetadata("recur_portal", "retention_offer")
+				.build();
+			couponId = this.errors
+				.call(PortalErrorCode.RETENTION_OFFER_NOT_AVAILABLE,
+						() -> this.client.v1()
+							.coupons()
+							.create(params, options(IdempotencyKeys.derive(idempotencyKey, "coupon"))))
+				.getId();
+		}
+		SubscriptionUpdateParams params = SubscriptionUpdateParams.builder()
+			.addDiscount(SubscriptionUpdateParams.Discount.builder().setCoupon(couponId).build())
+			.putMetadata(RetentionOfferStatus.METADATA_KEY, RetentionOfferStatus.ACCEPTED.value())
+			.addExpand(EXPAND_PRODUCT)
+			.addExpand(EXPAND_DISCOUNT_COUPON)
+			.build();
+		return mutate(subscriptionId,
+				() -> this.client.v1().subscriptions().update(subscriptionId, params, options(idempotencyKey)));
+	}
+
+	/**
+	 * {@code POST /v1/subscriptions/{id}} with {@code metadata[recur_retention_offer]}.
+	 */
+	Subscription recordRetentionOffer(String subscriptionId, RetentionOfferStatus status, String idempotencyKey) {
+		SubscriptionUpdateParams params = SubscriptionUpdateParams.builder()
+			.putMetadata(RetentionOfferStatus.METADATA_KEY, status.value())
+			.addExpand(EXPAND_PRODUCT)
+			.build();
+		return mutate(subscriptionId,
+				() -> this.client.v1().subscriptions().update(subscriptionId, params, options(idempotencyKey)));
+	}
+
 	private Subscription mutate(String subscriptionId, StripeCall<com.stripe.model.Subscription> mutation) {
 		try {
 			return map(mutation.call());

@@ -7,6 +7,8 @@ import java.util.List;
 import io.recurportal.billing.Invoice;
 import io.recurportal.billing.InvoiceStatus;
 import io.recurportal.billing.PaymentMethod;
+import io.recurportal.billing.RetentionCoupon;
+import io.recurportal.billing.RetentionOfferStatus;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
 import io.recurportal.error.PortalErrorCode;
@@ -42,6 +44,19 @@ class BillingCycleTests {
 		assertThat(invoice.paidAt()).isEqualTo(MAY_1);
 		assertThat(invoice.amountPaid()).isEqualTo(2900);
 		assertThat(invoice.periodStart()).isEqualTo(MAY_1);
+	}
+
+	@Test
+	void renewalsWhileARetentionDiscountLastsAreChargedLessThenInFullAgain() {
+		Subscription subscription = this.sandbox.subscribe("price_pro_monthly", VISA);
+		Subscription discounted = this.gateway.applyRetentionOffer(subscription.id(),
+				new RetentionCoupon(null, 20, 2), "offer-1");
+		assertThat(discounted.discount().end()).isEqualTo(Instant.parse("2026-06-01T00:00:00Z"));
+		assertThat(discounted.retentionOffer()).isEqualTo(RetentionOfferStatus.ACCEPTED);
+		this.gateway.advanceClock(Duration.ofDays(65));
+		List<Invoice> invoices = this.gateway.listInvoices(subscription.customerId(), 10);
+		// May and June's renewals: the discount ends on 1 June, before June's is made.
+		assertThat(invoices).extracting(Invoice::amountPaid).containsExactly(2900L, 2320L, 2900L);
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.recurportal.billing.RetentionOfferStatus;
 import io.recurportal.billing.Subscription;
 import io.recurportal.billing.SubscriptionStatus;
 import io.recurportal.billing.sandbox.SandboxBillingGateway;
@@ -137,6 +138,10 @@ class TeamPortalBrowserIT {
 			.contains("Now")
 			.contains("is not refunded");
 		chromium.screenshot("team-b-3-cancel-timing");
+		// The team configuration offers a discount first; cancelling declines it.
+		assertThat(text(By.id("retention-offer"))).contains("20% off for 3 months").contains("Accept offer");
+		assertThat(text(By.cssSelector("button.danger[type=submit]"))).isEqualTo("No thanks, cancel");
+		chromium.screenshot("team-b-3-retention-offer");
 
 		driver().findElement(By.cssSelector("button.danger[type=submit]")).click();
 		until(ExpectedConditions.urlToBe(BASE + "/portal?notice=cancel_scheduled"));
@@ -149,6 +154,34 @@ class TeamPortalBrowserIT {
 		until(ExpectedConditions.urlToBe(BASE + "/portal?notice=reactivated"));
 		assertThat(text(By.cssSelector("#sub_team .status"))).isEqualTo("Active");
 		assertThat(subscription("sub_team").cancelAtPeriodEnd()).isFalse();
+		assertThat(subscription("sub_team").retentionOffer()).isEqualTo(RetentionOfferStatus.DECLINED);
+		// Declined once, never offered again.
+		driver().findElement(By.id("sub_team")).findElement(By.linkText("Cancel subscription")).click();
+		until(ExpectedConditions.urlToBe(BASE + "/portal/subscriptions/sub_team/cancel"));
+		assertThat(driver().findElements(By.id("retention-offer"))).isEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void acceptTheRetentionOfferAndKeepTheSubscriptionWithTheDiscount() {
+		// The subscription declined in the test before: as if it had only been shown the offer.
+		this.sandbox.recordRetentionOffer("sub_team", RetentionOfferStatus.OFFERED, "browser-it-offer-again");
+		openPortal("team-c");
+		driver().findElement(By.id("sub_team")).findElement(By.linkText("Cancel subscription")).click();
+		until(ExpectedConditions.urlToBe(BASE + "/portal/subscriptions/sub_team/cancel"));
+		assertThat(text(By.id("retention-offer"))).contains("20% off for 3 months");
+		chromium.screenshot("team-c-3-retention-offer");
+
+		driver().findElement(By.cssSelector("#retention-offer button.primary[type=submit]")).click();
+		until(ExpectedConditions.urlToBe(BASE + "/portal?notice=offer_accepted"));
+		assertThat(text(By.cssSelector(".notice"))).startsWith("Offer accepted.");
+		assertThat(text(By.cssSelector("#sub_team .discount"))).startsWith("20% off for 3 months, until ");
+		assertThat(text(By.cssSelector("#sub_team .status"))).isEqualTo("Active");
+		Subscription kept = subscription("sub_team");
+		assertThat(kept.cancelAtPeriodEnd()).isFalse();
+		assertThat(kept.retentionOffer()).isEqualTo(RetentionOfferStatus.ACCEPTED);
+		assertThat(kept.discount()).isNotNull();
+		chromium.screenshot("team-c-4-offer-accepted");
 	}
 
 	/** Signs in on the sample's account page as the team owner and clicks "Manage billing". */
