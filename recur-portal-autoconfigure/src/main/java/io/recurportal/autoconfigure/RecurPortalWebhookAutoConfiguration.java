@@ -93,6 +93,7 @@ public final class RecurPortalWebhookAutoConfiguration {
 		RecurPortalWebhookProperties.Work work = properties.getWork();
 		RefreshWorker worker = new RefreshWorker(queue, refresher, budget, Clock.systemUTC());
 		worker.setBatchSize(work.getBatchSize());
+		worker.setConcurrency(work.getConcurrency());
 		worker.setLease(work.getLease());
 		worker.setRetryBackoff(work.getRetryBackoff(),
 				max(work.getRetryBackoff(), work.getMaxRetryBackoff()));

@@ -117,6 +117,12 @@ public class RecurPortalWebhookProperties {
 		private int batchSize = 20;
 
 		/**
+		 * How many objects one instance reads from the provider at once, within the
+		 * provider-call budget.
+		 */
+		private int concurrency = 8;
+
+		/**
 		 * How long claimed work stays the claiming instance's; after that, for example
 		 * when it crashed, any instance claims it again.
 		 */
@@ -191,6 +197,17 @@ public class RecurPortalWebhookProperties {
 				throw new IllegalArgumentException("must be at least 1");
 			}
 			this.batchSize = batchSize;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			if (concurrency < 1) {
+				throw new IllegalArgumentException("must be at least 1");
+			}
+			this.concurrency = concurrency;
 		}
 
 		public Duration getLease() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class RefreshWorkerTests {
 
 	private final InMemoryRefreshQueue queue = new InMemoryRefreshQueue();
 
-	private final List<PortalBillingEvent> published = new ArrayList<>();
+	private final List<PortalBillingEvent> published = new CopyOnWriteArrayList<>();
 
 	private final WebhookEventRecorder recorder = new WebhookEventRecorder(new InMemoryWebhookEventStore(100),
 			this.queue, ProcessingTransactions.none(), this.clock, WINDOW, Duration.ofMinutes(1));
@@ -175,6 +176,31 @@ class RefreshWorkerTests {
 		assertThat(worker.runOnce()).isOne();
 		assertThat(this.queue.backlog().size()).isZero();
 		assertThat(this.published).hasSize(3);
+	}
+
+	@Test
+	void concurrentReadsDoEachPieceOnceWithinTheBudget() {
+		RefreshWorker worker = worker(5);
+		worker.setConcurrency(4);
+		try {
+			for (int i = 1; i <= 8; i++) {
+				provider(active("sub_" + i));
+				record("evt_" + i, BillingEventType.SUBSCRIPTION_UPDATED, "sub_" + i, T0);
+			}
+			this.clock.advance(WINDOW);
+			assertThat(worker.runOnce()).isEqualTo(5);
+			assertThat(this.queue.backlog().size()).isEqualTo(3);
+			this.clock.advance(Duration.ofSeconds(1));
+			assertThat(worker.runOnce()).isEqualTo(3);
+			for (int i = 1; i <= 8; i++) {
+				verify(this.gateway, times(1)).findSubscription("sub_" + i);
+				assertThat(this.mirror.find("acc_1", "sub_" + i)).contains(active("sub_" + i));
+			}
+			assertThat(this.published).hasSize(8);
+		}
+		finally {
+			worker.close();
+		}
 	}
 
 	@Test
