@@ -104,19 +104,21 @@ final class PortalConfigurationsFactory {
 
 	private static PortalConfiguration.Pause pause(String property, @Nullable Duration maxDuration) {
 		if (maxDuration != null && (maxDuration.isNegative() || maxDuration.isZero())) {
-			throw new IllegalArgumentException(property + " must be positive, not " + maxDuration);
+			throw new PortalSettingException(property, maxDuration, "a pause can last only a positive time",
+					"Write a positive duration, for example " + property + "=90d, or leave it out.");
 		}
 		return new PortalConfiguration.Pause(maxDuration);
 	}
 
 	private static PortalConfiguration.Quantity quantity(String prefix, RecurPortalProperties.Quantity quantity) {
 		if (quantity.getMinimum() < 1) {
-			throw new IllegalArgumentException(
-					prefix + "minimum must be at least 1, not " + quantity.getMinimum());
+			throw new PortalSettingException(prefix + "minimum", quantity.getMinimum(),
+					"a subscription has at least 1 seat", "Write " + prefix + "minimum=1 or more.");
 		}
 		if (quantity.getMaximum() != null && quantity.getMaximum() < quantity.getMinimum()) {
-			throw new IllegalArgumentException(prefix + "maximum must not be less than " + prefix + "minimum ("
-					+ quantity.getMinimum() + "), not " + quantity.getMaximum());
+			throw new PortalSettingException(prefix + "maximum", quantity.getMaximum(),
+					"it must not be less than " + prefix + "minimum (" + quantity.getMinimum() + ")",
+					"Write " + prefix + "maximum=" + quantity.getMinimum() + " or more, or lower the minimum.");
 		}
 		return new PortalConfiguration.Quantity(quantity.isEnabled(), quantity.getMinimum(), quantity.getMaximum());
 	}

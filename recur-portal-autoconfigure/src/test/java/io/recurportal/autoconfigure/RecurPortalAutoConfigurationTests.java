@@ -310,19 +310,25 @@ class RecurPortalAutoConfigurationTests {
 	}
 
 	@Test
-	void whenQuantityBoundsAreWrongThenStartupFailsNamingTheProperty() {
+	void whenQuantityBoundsAreWrongThenStartupFailsThroughTheAnalyzer() {
 		this.contextRunner.withPropertyValues("recur.portal.configurations.team.quantity.minimum=0")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("recur.portal.configurations.team.quantity.minimum"));
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("recur.portal.configurations.team.quantity.minimum = '0'");
+				assertThat(analysis.getAction()).contains("quantity.minimum=1");
+			});
 		this.contextRunner
 			.withPropertyValues("recur.portal.configurations.team.quantity.minimum=5",
 					"recur.portal.configurations.team.quantity.maximum=3")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("recur.portal.configurations.team.quantity.maximum"));
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("recur.portal.configurations.team.quantity.maximum = '3'",
+						"recur.portal.configurations.team.quantity.minimum (5)");
+				assertThat(analysis.getAction()).contains("quantity.maximum=5");
+			});
+		this.contextRunner.withPropertyValues("recur.portal.configurations.team.pause.max-duration=-1d")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("recur.portal.configurations.team.pause.max-duration"));
 	}
 
 	@Test
