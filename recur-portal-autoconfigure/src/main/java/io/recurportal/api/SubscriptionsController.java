@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonNaming;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -199,7 +200,7 @@ public class SubscriptionsController {
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record ChangeRequest(@Nullable @Pattern(regexp = "day|week|month|year") String interval,
 			@Nullable @Pattern(regexp = ProviderIds.PATTERN) String priceId,
-			@Nullable @Min(1) @Max(1_000_000) Integer quantity) {
+			@JsonDeserialize(using = WholeNumberDeserializer.class) @Nullable @Min(1) @Max(1_000_000) Integer quantity) {
 
 		@AssertTrue(message = "give one of interval and price_id, a quantity, or both")
 		boolean isOneTarget() {

@@ -57,6 +57,7 @@ import io.recurportal.subscription.AccountSubscriptions;
 import io.recurportal.subscription.SubscriptionCheckout;
 import io.recurportal.subscription.SubscriptionLifecycle;
 import io.recurportal.web.PortalAccessDeniedHandler;
+import io.recurportal.web.InvalidParameterFilter;
 import io.recurportal.web.PortalErrorDispatchFilter;
 import io.recurportal.web.PortalSessionCallerResolver;
 import io.recurportal.api.PortalApiExceptionHandler;
@@ -97,6 +98,21 @@ public final class RecurPortalWebMvcAutoConfiguration {
 				new PortalErrorDispatchFilter(api.getPath(), api.getServerPath(), web.getPath(), pages.getIfAvailable()));
 		registration.setDispatcherTypes(DispatcherType.ERROR);
 		// Before the security filters, which on an error dispatch match none of the portal's chains.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/**
+	 * A query string the container cannot decode is a 400 in the portal's format, before
+	 * anything reads a parameter and fails with a 500.
+	 */
+	@Bean
+	FilterRegistrationBean<InvalidParameterFilter> recurPortalInvalidParameterFilter(RecurPortalWebProperties web,
+			RecurPortalApiProperties api, ObjectProvider<PortalAccessDeniedHandler> pages) {
+		FilterRegistrationBean<InvalidParameterFilter> registration = new FilterRegistrationBean<>(
+				new InvalidParameterFilter(api.getPath(), api.getServerPath(), web.getPath(), pages.getIfAvailable()));
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		// Before the security filters, which read parameters themselves.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

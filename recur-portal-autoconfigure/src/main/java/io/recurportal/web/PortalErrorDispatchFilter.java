@@ -79,6 +79,17 @@ public final class PortalErrorDispatchFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		if (!answer(request, response, code, path)) {
+			chain.doFilter(request, response);
+		}
+	}
+
+	/**
+	 * Answers an error in the format of the portal path it happened on.
+	 * @return whether the path is the portal's and the error was answered
+	 */
+	boolean answer(HttpServletRequest request, HttpServletResponse response, PortalErrorCode code, String path)
+			throws IOException {
 		String detail = HttpErrors.detail(code);
 		if (under(path, this.apiPath)) {
 			PortalProblemDetails.write(response, code, detail);
@@ -93,8 +104,17 @@ public final class PortalErrorDispatchFilter extends OncePerRequestFilter {
 			}
 		}
 		else {
-			chain.doFilter(request, response);
+			return false;
 		}
+		return true;
+	}
+
+	/**
+	 * Whether a path is one of the portal's, which {@link #answer} answers.
+	 */
+	boolean covers(String path) {
+		return under(path, this.apiPath) || under(path, this.serverPath)
+				|| this.pagePaths.stream().anyMatch((prefix) -> under(path, prefix));
 	}
 
 	private static int status(HttpServletRequest request) {
@@ -107,6 +127,10 @@ public final class PortalErrorDispatchFilter extends OncePerRequestFilter {
 		if (!(uri instanceof String path)) {
 			return null;
 		}
+		return lenientPath(request, path);
+	}
+
+	static String lenientPath(HttpServletRequest request, String path) {
 		String contextPath = request.getContextPath();
 		if (!contextPath.isEmpty() && path.startsWith(contextPath)) {
 			path = path.substring(contextPath.length());

@@ -210,6 +210,21 @@ abstract class SubscriptionApiTests {
 	}
 
 	@Test
+	void seatsMustBeAWholeJsonNumber() throws Exception {
+		// 6.9 was rounded down to 6 seats and billed; "7" was read as 7.
+		for (String path : List.of(API + "/sub_seats/change/preview", API + "/sub_seats/change")) {
+			for (String invalid : List.of("6.9", "50.99", "\"7\"", "7.0", "6e0", "true", "[7]", "99999999999")) {
+				this.mvc
+					.perform(as(post(path), "acct_seats", "sam", "admin").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"quantity\":" + invalid + "}"))
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.code").value("invalid_request"));
+			}
+		}
+		assertThat(this.gateway.findSubscription("sub_seats").orElseThrow().quantity()).isEqualTo(3);
+	}
+
+	@Test
 	void seatsChangeWithinTheConfigurationsBounds() throws Exception {
 		String preview = API + "/sub_seats/change/preview";
 		String change = API + "/sub_seats/change";

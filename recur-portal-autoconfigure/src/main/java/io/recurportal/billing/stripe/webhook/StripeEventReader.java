@@ -2,6 +2,7 @@ package io.recurportal.billing.stripe.webhook;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -10,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.recurportal.billing.BillingEvent;
 import io.recurportal.billing.BillingEventType;
+import io.recurportal.billing.ProviderIds;
 import io.recurportal.error.PortalErrorCode;
 import io.recurportal.error.PortalException;
 
@@ -40,6 +42,13 @@ public final class StripeEventReader {
 	/** Customer (and subscription) metadata holding the host's account id. */
 	static final String ACCOUNT_ID_METADATA = "recur_account_id";
 
+	private static final int MAX_ID_LENGTH = 255;
+
+	// The event_type column's width.
+	private static final int MAX_TYPE_LENGTH = 100;
+
+	private static final Pattern ID = Pattern.compile(ProviderIds.PATTERN);
+
 	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
 
 	/**
@@ -62,13 +71,41 @@ public final class StripeEventReader {
 		if (id == null || type == null || !created.canConvertToLong()) {
 			throw invalid("The payload is not a Stripe event: it needs an id, a type and a created time.");
 		}
+		checkId("event id", id);
+		if (type.length() > MAX_TYPE_LENGTH) {
+			throw invalid("The event type is longer than " + MAX_TYPE_LENGTH + " characters: " + shorten(type));
+		}
 		JsonNode object = event.path("data").path("object");
 		String objectType = text(object, "object");
 		String objectId = text(object, "id");
-		return new BillingEvent(id, TYPES.get(type), type, Instant.ofEpochSecond(created.asLong()),
-				customerId(event, object, objectType, objectId), subscriptionId(object, objectType, objectId),
-				"invoice".equals(objectType) ? objectId : null, accountId(object, objectType),
-				"payment_method".equals(objectType) ? objectId : null);
+		String customerId = customerId(event, object, objectType, objectId);
+		String subscriptionId = subscriptionId(object, objectType, objectId);
+		String invoiceId = "invoice".equals(objectType) ? objectId : null;
+		String paymentMethodId = "payment_method".equals(objectType) ? objectId : null;
+		String accountId = accountId(object, objectType);
+		checkId("customer id", customerId);
+		checkId("subscription id", subscriptionId);
+		checkId("invoice id", invoiceId);
+		checkId("payment method id", paymentMethodId);
+		if (accountId != null && accountId.length() > MAX_ID_LENGTH) {
+			throw invalid("The account id in the metadata is longer than " + MAX_ID_LENGTH + " characters.");
+		}
+		return new BillingEvent(id, TYPES.get(type), type, Instant.ofEpochSecond(created.asLong()), customerId,
+				subscriptionId, invoiceId, accountId, paymentMethodId);
+	}
+
+	// The ids are stored in columns of 255 characters: a longer one would fail there, as a
+	// 500 Stripe retries forever. Stripe's ids are short and of letters, digits and '_'.
+	private static void checkId(String what, @Nullable String id) {
+		if (id != null && !ID.matcher(id).matches()) {
+			throw invalid("The " + what + " is not a Stripe id: " + shorten(id));
+		}
+	}
+
+	// Enough to recognise it in the log, never the whole sender-chosen text.
+	private static String shorten(String text) {
+		String start = (text.length() > 40) ? text.substring(0, 40) + "...(" + text.length() + " characters)" : text;
+		return start.replaceAll("[^\\x20-\\x7e]", "?");
 	}
 
 	private static @Nullable String customerId(JsonNode event, JsonNode object, @Nullable String objectType,

@@ -105,6 +105,31 @@ class StripeEventReaderTests {
 		assertInvalid("{\"id\": 7, \"type\": \"invoice.paid\", \"created\": 1}");
 	}
 
+	@Test
+	void readWhenAnIdIsTooLongOrMalformedThenInvalidRequest() {
+		String tooLong = "x".repeat(256);
+		assertInvalid(event("evt_" + tooLong, "invoice.paid", 1, "{\"id\": \"in_1\", \"object\": \"invoice\"}"));
+		assertInvalid(event("evt 1'", "invoice.paid", 1, "{\"id\": \"in_1\", \"object\": \"invoice\"}"));
+		assertInvalid(event("evt_1", "x." + tooLong, 1, "{}"));
+		assertInvalid(event("evt_1", "invoice.paid", 1, "{\"id\": \"in_" + tooLong + "\", \"object\": \"invoice\"}"));
+		assertInvalid(event("evt_1", "invoice.paid", 1,
+				"{\"id\": \"in_1\", \"object\": \"invoice\", \"subscription\": \"sub_" + tooLong + "\"}"));
+		assertInvalid(event("evt_1", "customer.subscription.updated", 1,
+				"{\"id\": \"sub_" + tooLong + "\", \"object\": \"subscription\", \"customer\": \"cus_1\"}"));
+		assertInvalid(event("evt_1", "customer.subscription.updated", 1,
+				"{\"id\": \"sub_1\", \"object\": \"subscription\", \"customer\": \"cus_" + tooLong + "\"}"));
+		assertInvalid(event("evt_1", "customer.subscription.updated", 1,
+				"{\"id\": \"sub_1\", \"object\": \"subscription\", \"customer\": \"cus_1\", "
+						+ "\"metadata\": {\"recur_account_id\": \"" + tooLong + "\"}}"));
+		assertInvalid(event("evt_1", "payment_method.attached", 1,
+				"{\"id\": \"pm_" + tooLong + "\", \"object\": \"payment_method\", \"customer\": \"cus_1\"}"));
+		assertInvalid(event("evt_1", "customer.updated", 1, "{\"id\": \"cus_1\\n\", \"object\": \"customer\"}"));
+		// At the limit is still an id.
+		String longest = "evt_" + "x".repeat(251);
+		assertThat(this.reader.read(event(longest, "invoice.paid", 1, "{\"id\": \"in_1\", \"object\": \"invoice\"}"))
+			.id()).isEqualTo(longest);
+	}
+
 	private void assertInvalid(String payload) {
 		PortalException ex = catchThrowableOfType(PortalException.class, () -> this.reader.read(payload));
 		assertThat(ex).as(payload).isNotNull();

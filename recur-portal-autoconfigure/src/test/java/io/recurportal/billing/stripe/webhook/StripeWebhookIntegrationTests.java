@@ -191,6 +191,17 @@ class StripeWebhookIntegrationTests {
 	}
 
 	@Test
+	void deliverWhenSignedButAnIdIsTooLongThenBadRequestSoStripeStopsRetrying() throws Exception {
+		String tooLong = "x".repeat(300);
+		expectProblem(deliver(subscriptionEvent("evt_" + tooLong, "customer.subscription.created", "sub_long",
+				Instant.now()), "whsec_current", Instant.now()), 400, "invalid_request");
+		expectProblem(deliver(subscriptionEvent("evt_long_sub", "customer.subscription.created", "sub_" + tooLong,
+				Instant.now()), "whsec_current", Instant.now()), 400, "invalid_request");
+		verifyNoInteractions(this.gateway);
+		assertThat(this.events.isProcessed("evt_long_sub")).isFalse();
+	}
+
+	@Test
 	void deliverTwiceThenProcessedOnce() throws Exception {
 		provider(active("sub_twice"));
 		String payload = subscriptionEvent("evt_twice", "customer.subscription.created", "sub_twice", Instant.now());
