@@ -44,6 +44,12 @@ public enum PortalErrorCode {
 	 */
 	CUSTOMER_AMBIGUOUS("customer_ambiguous", HttpStatus.CONFLICT),
 
+	/**
+	 * The request names a customer by several identifiers that do not all belong to it:
+	 * a customer id and another customer's external id or email, say.
+	 */
+	CUSTOMER_MISMATCH("customer_mismatch", HttpStatus.BAD_REQUEST),
+
 	/** The subscription does not exist or is not the caller's. */
 	SUBSCRIPTION_NOT_FOUND("subscription_not_found", HttpStatus.NOT_FOUND),
 

@@ -15,6 +15,7 @@ import org.springframework.util.StringUtils;
 import io.recurportal.account.AccountCustomerLinks;
 import io.recurportal.billing.BillingGateway;
 import io.recurportal.billing.Customer;
+import io.recurportal.billing.EmailAddresses;
 import io.recurportal.configuration.PortalConfiguration;
 import io.recurportal.configuration.PortalConfigurations;
 import io.recurportal.error.PortalErrorCode;
@@ -233,7 +234,8 @@ public final class PortalSessions {
 	 * @param email the billing email
 	 * @return the customer
 	 * @throws PortalException {@code missing_customer_identifier} when none is given,
-	 * {@code customer_not_found} when no customer matches
+	 * {@code customer_not_found} when no customer matches, {@code customer_mismatch} when
+	 * a later identifier names another customer than the first
 	 */
 	public Customer requireCustomer(@Nullable String customerId, @Nullable String externalId,
 			@Nullable String email) {
@@ -251,8 +253,25 @@ public final class PortalSessions {
 			throw new PortalException(PortalErrorCode.MISSING_CUSTOMER_IDENTIFIER,
 					"Give a customer id, an external id or an email.");
 		}
-		return customer.orElseThrow(
+		Customer found = customer.orElseThrow(
 				() -> new PortalException(PortalErrorCode.CUSTOMER_NOT_FOUND, "No customer matches the request."));
+		// The first identifier decides; a later one that contradicts what the customer has
+		// means the host mixed up two customers, and picking either would be a guess.
+		boolean byCustomerId = StringUtils.hasText(customerId);
+		if (byCustomerId && StringUtils.hasText(externalId) && found.externalId() != null
+				&& !found.externalId().equals(externalId.trim())) {
+			throw mismatch();
+		}
+		if ((byCustomerId || StringUtils.hasText(externalId)) && StringUtils.hasText(email) && found.email() != null
+				&& !EmailAddresses.normalize(found.email()).equals(EmailAddresses.normalize(email.trim()))) {
+			throw mismatch();
+		}
+		return found;
+	}
+
+	private static PortalException mismatch() {
+		return new PortalException(PortalErrorCode.CUSTOMER_MISMATCH,
+				"The identifiers given name different customers.");
 	}
 
 	// The provider's search lags writes; it runs only for an account with no link yet.

@@ -187,6 +187,31 @@ abstract class ServerApiTests {
 	}
 
 	@Test
+	void identifiersNamingDifferentCustomersAreAMismatch() throws Exception {
+		// customerId wins by priority, but a contradicting externalId or email is refused, not ignored.
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"customerId\":\"cus_active\",\"externalId\":\"acct_other\","
+					+ "\"returnUrl\":\"https://app.example.com/\"}"),
+				"sk_portal_new", 400, "invalid_request_error", "customer_mismatch");
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"customerId\":\"cus_active\",\"email\":\"mallory@example.com\","
+					+ "\"returnUrl\":\"https://app.example.com/\"}"),
+				"sk_portal_new", 400, "invalid_request_error", "customer_mismatch");
+		expectError(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"externalId\":\"acct_active\",\"email\":\"mallory@example.com\","
+					+ "\"returnUrl\":\"https://app.example.com/\"}"),
+				"sk_portal_new", 400, "invalid_request_error", "customer_mismatch");
+		expectError(get("/v1/customers/entitlements").param("customer_id", "cus_active").param("email",
+				"mallory@example.com"), "sk_portal_new", 400, "invalid_request_error", "customer_mismatch");
+		// Agreeing identifiers, the email in any case, still name the customer.
+		this.mvc.perform(withKey(post("/v1/portal/sessions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"customerId\":\"cus_active\",\"externalId\":\"acct_active\","
+					+ "\"email\":\"Alice@Example.com\",\"returnUrl\":\"https://app.example.com/\"}"),
+				"sk_portal_new"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void emailOfSeveralCustomersIsAmbiguousInsteadOfPickingOne() throws Exception {
 		this.gateway.createCustomer(new NewCustomer("acct_shared_1", "shared@example.com", "First"), "shared-1");
 		this.gateway.createCustomer(new NewCustomer("acct_shared_2", "Shared@Example.com", "Second"), "shared-2");
